@@ -1,0 +1,21 @@
+"""Where things are. Every path derives from this file, never from the working directory.
+
+Notebooks run from ``notebooks/`` (nbval does so), tests from anywhere: both get the same paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = ROOT / "datasets"
+DATAPACKAGE = DATASETS / "datapackage.json"
+FIGURES = ROOT / "figures"
+NOTEBOOKS = ROOT / "notebooks"
+MANIFEST = FIGURES / "manifest.json"
+STYLE_FILE = Path(__file__).resolve().parent / "style" / "house.mplstyle"
+
+
+def dataset_path(name: str) -> Path:
+    """The CSV file of the dataset ``name`` (e.g. ``strikes`` -> ``datasets/strikes.csv``)."""
+    return DATASETS / f"{name}.csv"
