@@ -86,7 +86,13 @@ def parse_csv_bytes(data: bytes, label: str) -> tuple[RawTable | None, list[Viol
     """Parse CSV bytes; reports encoding problems, an empty file and ragged rows."""
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [
-            Violation(label, 1, None, "encoding", "starts with a UTF-8 byte-order mark; save as UTF-8 without BOM")
+            Violation(
+                label,
+                1,
+                None,
+                "encoding",
+                "starts with a UTF-8 byte-order mark; save as UTF-8 without BOM",
+            )
         ]
     try:
         text = data.decode("utf-8")
@@ -103,7 +109,9 @@ def parse_csv_bytes(data: bytes, label: str) -> tuple[RawTable | None, list[Viol
             )
         ]
     if not text.strip():
-        return None, [Violation(label, None, None, "empty_file", "the file is empty: expected a header row")]
+        return None, [
+            Violation(label, None, None, "empty_file", "the file is empty: expected a header row")
+        ]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Violation] = []
     try:
@@ -112,7 +120,11 @@ def parse_csv_bytes(data: bytes, label: str) -> tuple[RawTable | None, list[Viol
         lines: list[int] = []
         for cells in reader:
             if not cells:  # a blank line
-                problems.append(Violation(label, reader.line_num, None, "blank_line", "blank line in the table"))
+                problems.append(
+                    Violation(
+                        label, reader.line_num, None, "blank_line", "blank line in the table"
+                    )
+                )
                 continue
             if len(cells) != len(header):
                 problems.append(
@@ -163,30 +175,76 @@ def _check_cells(table: RawTable, resource: _schema.Resource) -> list[Violation]
         for f in fields:
             raw = row[f.name]
             if raw != raw.strip():
-                out.append(Violation(table.file, line, f.name, "whitespace", f"{raw!r} has leading or trailing spaces"))
+                out.append(
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "whitespace",
+                        f"{raw!r} has leading or trailing spaces",
+                    )
+                )
                 continue
             c = f.constraints
             if raw in missing:
                 if c.get("required"):
-                    out.append(Violation(table.file, line, f.name, "required", "a value is required here"))
+                    out.append(
+                        Violation(table.file, line, f.name, "required", "a value is required here")
+                    )
                 continue
             try:
                 value = _parse(raw, f.type)
             except ValueError as exc:
-                out.append(Violation(table.file, line, f.name, "type", f"{exc}; the column is {f.type}"))
+                out.append(
+                    Violation(table.file, line, f.name, "type", f"{exc}; the column is {f.type}")
+                )
                 continue
             if "minimum" in c and value < _bound(c["minimum"], f.type):
-                out.append(Violation(table.file, line, f.name, "minimum", f"{raw} is below the minimum {c['minimum']}"))
+                out.append(
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "minimum",
+                        f"{raw} is below the minimum {c['minimum']}",
+                    )
+                )
             if "maximum" in c and value > _bound(c["maximum"], f.type):
-                out.append(Violation(table.file, line, f.name, "maximum", f"{raw} is above the maximum {c['maximum']}"))
+                out.append(
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "maximum",
+                        f"{raw} is above the maximum {c['maximum']}",
+                    )
+                )
             if "enum" in c and raw not in c["enum"]:
                 allowed = ", ".join(map(str, c["enum"]))
-                out.append(Violation(table.file, line, f.name, "enum", f"{raw!r} is not one of: {allowed}"))
+                out.append(
+                    Violation(
+                        table.file, line, f.name, "enum", f"{raw!r} is not one of: {allowed}"
+                    )
+                )
             if "pattern" in c and not re.fullmatch(c["pattern"], raw):
-                out.append(Violation(table.file, line, f.name, "pattern", f"{raw!r} does not match {c['pattern']}"))
+                out.append(
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "pattern",
+                        f"{raw!r} does not match {c['pattern']}",
+                    )
+                )
             if "maxLength" in c and len(raw) > c["maxLength"]:
                 out.append(
-                    Violation(table.file, line, f.name, "maxLength", f"{len(raw)} characters; at most {c['maxLength']}")
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "maxLength",
+                        f"{len(raw)} characters; at most {c['maxLength']}",
+                    )
                 )
     return out
 
@@ -200,16 +258,26 @@ def _check_header(table: RawTable, resource: _schema.Resource) -> list[Violation
     expected = resource.field_names
     for name in expected:
         if name not in table.header:
-            out.append(Violation(table.file, 1, name, "missing_column", "the schema requires this column"))
+            out.append(
+                Violation(table.file, 1, name, "missing_column", "the schema requires this column")
+            )
     for name in table.header:
         if name not in expected:
             out.append(
-                Violation(table.file, 1, name, "unknown_column", "not in the schema; add it to datapackage.json or remove it")
+                Violation(
+                    table.file,
+                    1,
+                    name,
+                    "unknown_column",
+                    "not in the schema; add it to datapackage.json or remove it",
+                )
             )
     seen: set[str] = set()
     for name in table.header:
         if name in seen:
-            out.append(Violation(table.file, 1, name, "duplicate_column", "the column appears twice"))
+            out.append(
+                Violation(table.file, 1, name, "duplicate_column", "the column appears twice")
+            )
         seen.add(name)
     return out
 
@@ -252,7 +320,13 @@ def _check_foreign_keys(
             v = row[col]
             if v and v not in known:
                 out.append(
-                    Violation(table.file, line, col, "foreign_key", f"{v!r} is not a {col} in {target}.csv")
+                    Violation(
+                        table.file,
+                        line,
+                        col,
+                        "foreign_key",
+                        f"{v!r} is not a {col} in {target}.csv",
+                    )
                 )
     return out
 
@@ -275,7 +349,11 @@ def _check_share_sum(table: RawTable, check: dict[str, Any]) -> list[Violation]:
             share = float(row[value]) if row[value] else 0.0
         except ValueError:
             continue  # already reported as a type violation
-        level = "alliance" if row.get("contender") and row.get("contender") == row.get("alliance") else "item"
+        level = (
+            "alliance"
+            if row.get("contender") and row.get("contender") == row.get("alliance")
+            else "item"
+        )
         key = (*(row[c] for c in group_by), level)
         sums[key] += share
         last_line[key] = line
@@ -315,7 +393,9 @@ def _descriptor(directory: Path) -> _schema.Package:
     return _schema.package(own if own.exists() else DATAPACKAGE)
 
 
-def _lookups(resource: _schema.Resource, directory: Path, pkg: _schema.Package) -> dict[str, set[str]]:
+def _lookups(
+    resource: _schema.Resource, directory: Path, pkg: _schema.Package
+) -> dict[str, set[str]]:
     """The key values of the resources that ``resource`` refers to (e.g. every source_id)."""
     out: dict[str, set[str]] = {}
     for fk in resource.foreign_keys:
@@ -366,9 +446,13 @@ def to_frame(table: RawTable, resource: _schema.Resource) -> pd.DataFrame:
         if f.type == "integer":
             cols[f.name] = pd.array([None if v in missing else int(v) for v in raw], dtype="Int64")
         elif f.type == "number":
-            cols[f.name] = pd.array([float("nan") if v in missing else float(v) for v in raw], dtype="float64")
+            cols[f.name] = pd.array(
+                [float("nan") if v in missing else float(v) for v in raw], dtype="float64"
+            )
         elif f.type == "date":
-            cols[f.name] = pd.to_datetime(pd.Series([None if v in missing else v for v in raw]), format="%Y-%m-%d")
+            cols[f.name] = pd.to_datetime(
+                pd.Series([None if v in missing else v for v in raw]), format="%Y-%m-%d"
+            )
         else:
             cols[f.name] = pd.array([None if v in missing else v for v in raw], dtype="string")
     return pd.DataFrame(cols)

@@ -1,0 +1,59 @@
+# Every target creates .venv with the project installed if it is missing, then does its job.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench clean
+
+all: figures
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" > /dev/null
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check > $(VENV)/freeze.txt
+	@echo "Installed into $(VENV) ($$(wc -l < $(VENV)/freeze.txt) pinned packages; see $(VENV)/freeze.txt)."
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Regenerate every figure into figures/ (only those whose inputs changed; FORCE=1 redraws all).
+figures: $(STAMP)
+	$(BIN)/chile73 figures $(if $(FORCE),--force,)
+
+## The whole test suite: library tests and every notebook (nbval), on both cores.
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks $(PYTEST_NB)
+
+test-lib: $(STAMP)
+	$(BIN)/python -m pytest -n 2 tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile notebooks $(PYTEST_NB)
+
+## Check every dataset against datasets/datapackage.json.
+validate: $(STAMP)
+	$(BIN)/chile73 validate
+
+## Open JupyterLab on notebooks/ (loopback only, token on) with the project's kernel.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff format --check analysis tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format analysis tests benchmarks
+	$(BIN)/ruff check --fix analysis tests benchmarks
+
+## Time figure regeneration against executing every notebook.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,78 @@
+"""The ``chile73`` console command: validate the datasets, build the figures.
+
+chile73 validate            check every dataset against datasets/datapackage.json
+chile73 figures [--check]   regenerate (or check) every figure in figures/
+chile73 claims [--verdict V] print the claims audit: every figure of the article against the data
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .datasets import validate_all
+    from .paths import DATASETS
+
+    results = validate_all(DATASETS)
+    bad = 0
+    for name, violations in results.items():
+        if violations:
+            bad += len(violations)
+            print(f"FAIL {name}.csv: {len(violations)} violation(s)")
+            for v in violations:
+                print(f"  - {v}")
+        else:
+            print(f"ok   {name}.csv")
+    if bad:
+        print(f"{bad} violation(s) in {sum(1 for v in results.values() if v)} dataset(s).")
+        return 1
+    print(f"All {len(results)} datasets are valid.")
+    return 0
+
+
+def _claims(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .claims import audit, counts
+
+    ledger = audit()
+    if args.verdict:
+        ledger = ledger[ledger["verdict"] == args.verdict]
+    with pd.option_context(
+        "display.max_rows", None, "display.width", 200, "display.max_colwidth", 70
+    ):
+        print(
+            ledger[
+                ["claim_id", "claim", "value", "verdict", "independent", "source_id", "detail"]
+            ].to_string(index=False)
+        )
+    print()
+    print(", ".join(f"{k}: {n}" for k, n in counts(audit()).items()))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from . import build
+
+    parser = argparse.ArgumentParser(
+        prog="chile73", description="Chile 1973 statistics: data, checks, figures."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every dataset against its schema")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("figures", help="regenerate every figure (only what changed)")
+    build.add_arguments(p)
+    p.set_defaults(func=build.run)
+    p = sub.add_parser("claims", help="print the claims audit")
+    p.add_argument(
+        "--verdict", choices=["supported", "differs", "article_only", "not_quantitative"]
+    )
+    p.set_defaults(func=_claims)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The claims audit on one scale: each numeric claim against the independent values that test it."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..claims import audit, evidence
+from ..i18n import t
+from ..sources import ARTICLE
+from ..style import COLORS, finish, new_figure
+
+VERDICT_MARKERS = {"supported": ("o", COLORS[4]), "differs": ("X", COLORS[3])}
+
+
+def claims_audit(lang: str = "en") -> Figure:
+    """Every independent value as a ratio to the article's figure (1 = the same), on a log scale."""
+    ledger = audit().set_index("claim_id")
+    ev = evidence()
+    ids = list(dict.fromkeys(ev["claim_id"]))
+    fig, ax = new_figure((9, 1.6 + 0.3 * max(len(ids), 4)))
+    labels = []
+    for i, cid in enumerate(ids):
+        g = ev[ev["claim_id"] == cid]
+        marker, color = VERDICT_MARKERS[str(ledger.loc[cid, "verdict"])]
+        ax.plot(
+            g["value"] / g["claimed"],
+            [i] * len(g),
+            linestyle="none",
+            marker=marker,
+            color=color,
+            markersize=6,
+            alpha=0.8,
+        )
+        labels.append(f"{cid}  {str(ledger.loc[cid, 'claim'])[:60]}")
+    ax.axvline(1, color="0.2", lw=1.0, ls="--")
+    ax.set_xscale("log")
+    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
+    ax.invert_yaxis()
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker=m, color=c, linestyle="none", label=t(f"audit.{v}", lang))
+            for v, (m, c) in VERDICT_MARKERS.items()
+        ],
+        loc="lower right",
+        fontsize=8,
+    )
+    sources = sorted(set(ev["source_id"])) + [ARTICLE]
+    return finish(
+        fig,
+        ax,
+        title=t("audit.title", lang),
+        ylabel="",
+        xlabel=t("audit.xlabel", lang),
+        source_ids=sources,
+        lang=lang,
+    )

@@ -1,0 +1,136 @@
+"""Every string a chart shows, in English and Spanish, in one place.
+
+``t("strikes.title", "es")`` returns the Spanish text. Event labels come from ``events.csv``
+(``label_en`` / ``label_es``); source names from ``sources.csv``.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "es")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shared
+    "source": {"en": "Source", "es": "Fuente"},
+    "sources": {"en": "Sources", "es": "Fuentes"},
+    "year": {"en": "Year", "es": "Año"},
+    "up_period": {"en": "Popular Unity", "es": "Unidad Popular"},
+    "dictatorship": {"en": "Dictatorship", "es": "Dictadura"},
+    "article": {"en": "The article's figure", "es": "Cifra del artículo"},
+    "credit_suffix": {"en": "Chart: chile-1973-stats", "es": "Gráfico: chile-1973-stats"},
+    "no_data": {"en": "no data", "es": "sin datos"},
+    # strikes
+    "strikes.title": {
+        "en": "The strike wave: strikes per year, Chile 1932-1990",
+        "es": "La ola de huelgas: huelgas por año, Chile 1932-1990",
+    },
+    "strikes.ylabel": {"en": "Strikes per year (number)", "es": "Huelgas por año (número)"},
+    "strikes.workers.title": {
+        "en": "Workers involved in strikes, Chile 1932-1990",
+        "es": "Trabajadores en huelga, Chile 1932-1990",
+    },
+    "strikes.workers.ylabel": {
+        "en": "Workers involved (thousands)",
+        "es": "Trabajadores involucrados (miles)",
+    },
+    "strikes.size.title": {
+        "en": "Smaller, more frequent strikes: workers per strike, Chile 1932-1990",
+        "es": "Huelgas más pequeñas y frecuentes: trabajadores por huelga, Chile 1932-1990",
+    },
+    "strikes.size.ylabel": {
+        "en": "Workers per strike (number)",
+        "es": "Trabajadores por huelga (número)",
+    },
+    "strikes.trend": {"en": "Trend 1945-1965, extended", "es": "Tendencia 1945-1965, prolongada"},
+    "strikes.gap": {"en": "no series 1974-1979", "es": "sin serie 1974-1979"},
+    # elections
+    "pres.title": {
+        "en": "Presidential elections, Chile 1932-1970: share of valid votes",
+        "es": "Elecciones presidenciales, Chile 1932-1970: porcentaje de votos válidos",
+    },
+    "pres.ylabel": {"en": "Share of valid votes (%)", "es": "Votos válidos (%)"},
+    "pres1970.title": {
+        "en": "The three-way race of 4 September 1970",
+        "es": "La elección a tres bandas del 4 de septiembre de 1970",
+    },
+    "pres1970.xlabel": {"en": "Share of votes (%)", "es": "Porcentaje de votos (%)"},
+    "basis.valid": {"en": "share of valid votes", "es": "sobre votos válidos"},
+    "basis.cast": {"en": "share of all ballots", "es": "sobre votos emitidos"},
+    "up.title": {
+        "en": "The Popular Unity vote, 1970-1973",
+        "es": "El voto de la Unidad Popular, 1970-1973",
+    },
+    "up.ylabel": {"en": "Share of valid votes (%)", "es": "Votos válidos (%)"},
+    "up.pres1970": {"en": "Presidential\n4 Sep 1970", "es": "Presidencial\n4 sep 1970"},
+    "up.mun1971": {"en": "Municipal\n4 Apr 1971", "es": "Municipal\n4 abr 1971"},
+    "up.dep1973": {"en": "Deputies\n4 Mar 1973", "es": "Diputados\n4 mar 1973"},
+    "deputies.title": {
+        "en": "Chamber of Deputies elections, 1961-1973: vote by party",
+        "es": "Elecciones de diputados, 1961-1973: votación por partido",
+    },
+    "deputies.ylabel": {"en": "Share of valid votes (%)", "es": "Votos válidos (%)"},
+    # inflation
+    "infl.title": {
+        "en": "Consumer price inflation, Chile 1940-1990 (December on December)",
+        "es": "Inflación de precios al consumidor, Chile 1940-1990 (diciembre a diciembre)",
+    },
+    "infl.ylabel": {
+        "en": "Inflation (% a year, log scale)",
+        "es": "Inflación (% anual, escala log.)",
+    },
+    "infl.up.title": {
+        "en": "Inflation under Popular Unity and after, 1969-1976: two measures",
+        "es": "La inflación con la Unidad Popular y después, 1969-1976: dos medidas",
+    },
+    "infl.up.ylabel": {"en": "Inflation (% a year)", "es": "Inflación (% anual)"},
+    "measure.twelve_month": {"en": "December on December", "es": "Diciembre a diciembre"},
+    "measure.annual_average": {"en": "Annual average", "es": "Promedio anual"},
+    # debt
+    "debt.title": {
+        "en": "External debt, Chile 1955-1990",
+        "es": "Deuda externa, Chile 1955-1990",
+    },
+    "debt.ylabel": {
+        "en": "Debt outstanding (billions of current US$)",
+        "es": "Deuda vigente (miles de millones de US$ corrientes)",
+    },
+    # overview
+    "coverage.title": {
+        "en": "What the datasets cover: years with at least one sourced value",
+        "es": "Qué cubren los datos: años con al menos un valor con fuente",
+    },
+    "coverage.xlabel": {"en": "Year", "es": "Año"},
+    "disagree.title": {
+        "en": "Where sources disagree: spread between sources for the same quantity",
+        "es": "Donde las fuentes discrepan: diferencia entre fuentes para una misma cifra",
+    },
+    "disagree.xlabel": {
+        "en": "Largest value over smallest, minus one (%)",
+        "es": "Valor mayor sobre menor, menos uno (%)",
+    },
+    # claims audit
+    "audit.title": {
+        "en": "The article's figures against independent sources",
+        "es": "Las cifras del artículo frente a fuentes independientes",
+    },
+    "audit.xlabel": {
+        "en": "Independent value as a multiple of the article's figure (1 = the same; log scale)",
+        "es": "Valor independiente como múltiplo de la cifra del artículo (1 = igual; escala log.)",
+    },
+    "audit.supported": {"en": "claim supported", "es": "afirmación respaldada"},
+    "audit.differs": {"en": "claim differs", "es": "afirmación discrepa"},
+}
+
+
+def t(key: str, lang: str = "en") -> str:
+    """The text of ``key`` in ``lang`` (``en`` or ``es``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    return STRINGS[key][lang]
+
+
+def fmt_number(value: float, lang: str = "en", decimals: int = 0) -> str:
+    """A number with the language's separators: 1,939.5 in English, 1.939,5 in Spanish."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "es":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text

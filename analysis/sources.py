@@ -1,0 +1,92 @@
+"""Citations and disagreements: who says what, and where sources part ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .datasets import load
+from .i18n import t
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+ARTICLE = "article"
+
+
+def attributions(source_ids: Iterable[str]) -> list[str]:
+    """The short attributions of ``source_ids``, in the order given, without repeats."""
+    table = load("sources").set_index("source_id")["attribution"]
+    seen: list[str] = []
+    for sid in source_ids:
+        text = str(table[sid])
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+def credit_line(source_ids: Iterable[str], lang: str = "en", most: int = 3) -> str:
+    """The credit line printed on a chart: up to ``most`` sources, then 'and N other sources'."""
+    names = attributions(source_ids)
+    if len(names) > most:
+        rest = len(names) - most
+        other = (
+            f"and {rest} other source{'s' if rest > 1 else ''}"
+            if lang == "en"
+            else f"y {rest} fuente{'s' if rest > 1 else ''} más"
+        )
+        names = [*names[:most], other]
+    label = t("source" if len(names) == 1 else "sources", lang)
+    return f"{label}: {'; '.join(names)}."
+
+
+def disagreements(
+    frame: pd.DataFrame,
+    keys: Sequence[str],
+    value: str,
+    *,
+    include_article: bool = False,
+    min_spread_pct: float = 0.0,
+) -> pd.DataFrame:
+    """Quantities that two or more sources give, with their spread.
+
+    Groups ``frame`` by ``keys`` (e.g. ``["year"]`` for strikes, or ``["period", "measure"]`` for
+    inflation), keeps groups where at least two distinct sources give ``value``, and reports the
+    smallest and largest value, the sources, and ``spread_pct`` = (largest / smallest - 1) x 100.
+    """
+    import pandas as pd
+
+    rows = frame.dropna(subset=[value])
+    if not include_article:
+        rows = rows[rows["source_id"] != ARTICLE]
+    out = []
+    for key, group in rows.groupby(list(keys), sort=True):
+        if group["source_id"].nunique() < 2:
+            continue
+        lo, hi = float(group[value].min()), float(group[value].max())
+        spread = (hi / lo - 1) * 100 if lo > 0 else float("inf")
+        if spread < min_spread_pct:
+            continue
+        key = key if isinstance(key, tuple) else (key,)
+        record = dict(zip(keys, key, strict=True))
+        record.update(
+            n_sources=int(group["source_id"].nunique()),
+            low=lo,
+            high=hi,
+            spread_pct=round(spread, 2),
+            low_source=str(group.loc[group[value].idxmin(), "source_id"]),
+            high_source=str(group.loc[group[value].idxmax(), "source_id"]),
+        )
+        out.append(record)
+    columns = [*keys, "n_sources", "low", "high", "spread_pct", "low_source", "high_source"]
+    return pd.DataFrame(out, columns=columns)
+
+
+def cited_by(*datasets: str) -> pd.DataFrame:
+    """The sources cited by the given datasets: id, citation, locator and URL, for a 'Sources' cell."""
+    ids: set[str] = set()
+    for name in datasets:
+        ids |= set(load(name)["source_id"])
+    table = load("sources")
+    rows = table[table["source_id"].isin(ids)].sort_values("source_id")
+    return rows[["source_id", "citation", "locator", "url"]].reset_index(drop=True)

@@ -1,0 +1,96 @@
+"""Every figure draws in both languages, titled, labelled and sourced; the build is deterministic."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from matplotlib.figure import Figure
+
+from analysis import build, figures
+from analysis.figures import REGISTRY
+from analysis.i18n import STRINGS
+
+
+@pytest.mark.parametrize("spec", REGISTRY, ids=lambda s: s.name)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_figure_is_titled_labelled_and_sourced(spec, lang: str) -> None:
+    fig = getattr(figures, spec.name)(lang=lang)
+    assert isinstance(fig, Figure)
+    meta = fig._chile73
+    assert meta["title"] and meta["sources"]
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == meta["title"]
+    texts = [t.get_text() for t in fig.texts]
+    assert any(t.startswith(("Source", "Fuente")) for t in texts), texts
+    assert ax.get_xlabel() or ax.get_ylabel()
+
+
+def test_translations_are_complete() -> None:
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"en", "es"}, key
+        assert all(texts.values()), key
+
+
+def test_rendering_is_byte_identical() -> None:
+    from analysis.style import render
+
+    a = render(figures.strike_wave(lang="es"), "svg")
+    b = render(figures.strike_wave(lang="es"), "svg")
+    assert a == b
+    assert b"<dc:date>" not in a
+    png = render(figures.strike_wave(lang="en"), "png")
+    assert png == render(figures.strike_wave(lang="en"), "png")
+    assert b"matplotlib" not in png.lower()
+
+
+def test_committed_figures_match_the_code(capsys) -> None:
+    report = build.build(check=True, log=lambda _: None)
+    assert report.differs == [], "run `make figures` and commit: " + ", ".join(report.differs)
+
+
+def test_incremental_build(tmp_path: Path, monkeypatch) -> None:
+    """Nothing changed: nothing redrawn. One dataset changed: only its figures are redrawn."""
+    out = tmp_path / "figures"
+    datasets = tmp_path / "datasets"
+    shutil.copytree(build.DATASETS, datasets)
+    monkeypatch.setattr(build, "DATASETS", datasets)
+    only = ["up_vote", "external_debt"]
+    first = build.build(only=only, figures_dir=out, jobs=1, log=lambda _: None)
+    assert sorted(first.redrawn) == sorted(only)
+    files = {p: p.read_bytes() for p in out.rglob("*.*")}
+    again = build.build(only=only, figures_dir=out, jobs=1, log=lambda _: None)
+    assert again.redrawn == [] and sorted(again.unchanged) == sorted(only)
+    assert {p: p.read_bytes() for p in out.rglob("*.*")} == files
+    with (datasets / "external_debt.csv").open("a", encoding="utf-8") as fh:
+        fh.write("")  # touching is not a change: content hashes decide
+    (datasets / "external_debt.csv").write_bytes(
+        (datasets / "external_debt.csv").read_bytes() + b"\n"
+    )
+    third = build.build(only=only, figures_dir=out, jobs=1, log=lambda _: None)
+    assert third.redrawn == ["external_debt"]
+    assert "datasets/external_debt.csv" in third.reasons["external_debt"][0]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert set(manifest["figures"]) == set(only)
+
+
+def test_parallel_output_equals_serial(tmp_path: Path) -> None:
+    only = ["strike_wave", "up_vote", "coverage"]
+    serial = build.build(only=only, figures_dir=tmp_path / "a", jobs=1, log=lambda _: None)
+    parallel = build.build(only=only, figures_dir=tmp_path / "b", jobs=2, log=lambda _: None)
+    assert sorted(serial.written) == sorted(parallel.written)
+    for rel in serial.written:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_hand_edited_figure_is_redrawn(tmp_path: Path) -> None:
+    out = tmp_path / "figs"
+    build.build(only=["up_vote"], figures_dir=out, jobs=1, log=lambda _: None)
+    target = out / "en" / "up_vote.svg"
+    target.write_text("edited")
+    report = build.build(only=["up_vote"], figures_dir=out, jobs=1, log=lambda _: None)
+    assert report.redrawn == ["up_vote"]
+    assert any("edited by hand" in r for r in report.reasons["up_vote"])
+    assert target.read_text() != "edited"

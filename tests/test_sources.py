@@ -1,0 +1,60 @@
+"""Citations: every source id resolves, credit lines collapse, disagreements are found."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import load
+from analysis.datasets import names, validate_all
+from analysis.sources import credit_line, disagreements
+
+
+def test_every_curated_dataset_is_valid() -> None:
+    problems = {name: v for name, v in validate_all().items() if v}
+    assert not problems, "\n".join(str(v) for vs in problems.values() for v in vs)
+
+
+def test_every_dataset_cites_known_sources() -> None:
+    known = set(load("sources")["source_id"])
+    for name in names():
+        frame = load(name)
+        if "source_id" in frame and name != "sources":
+            assert set(frame["source_id"]) <= known, name
+
+
+def test_every_source_is_cited() -> None:
+    cited: set[str] = set()
+    for name in names():
+        if name != "sources":
+            cited |= set(load(name)["source_id"])
+    unused = set(load("sources")["source_id"]) - cited
+    assert not unused, f"sources cited by no row: {sorted(unused)}"
+
+
+def test_credit_line_collapses_beyond_three() -> None:
+    ids = list(load("sources")["source_id"][:5])
+    line = credit_line(ids, "en")
+    assert line.startswith("Sources: ") and "and 2 other sources" in line
+    assert "y 2 fuentes más" in credit_line(ids, "es")
+    assert credit_line(ids[:1], "es").startswith("Fuente: ")
+
+
+def test_disagreements() -> None:
+    frame = pd.DataFrame(
+        {
+            "year": [1970, 1970, 1971, 1972, 1972],
+            "strikes": [1819, 5295, 2696, 3325, 3325],
+            "source_id": ["ilo", "other", "ilo", "ilo", "other"],
+        }
+    )
+    d = disagreements(frame, ["year"], "strikes")
+    assert list(d["year"]) == [1970, 1972]
+    row = d.iloc[0]
+    assert (row["low"], row["high"], row["low_source"], row["high_source"]) == (
+        1819,
+        5295,
+        "ilo",
+        "other",
+    )
+    assert row["spread_pct"] == round((5295 / 1819 - 1) * 100, 2)
+    assert d.iloc[1]["spread_pct"] == 0
