@@ -7,7 +7,7 @@ PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitiz
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench clean
+.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench workbook clean
 
 all: figures
 
@@ -50,6 +50,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format analysis tests benchmarks
 	$(BIN)/ruff check --fix analysis tests benchmarks
+
+## Every dataset in one Excel workbook: dist/chile-1973-stats.xlsx
+workbook: $(STAMP)
+	$(BIN)/chile73 workbook export --out dist/chile-1973-stats.xlsx
 
 ## Time figure regeneration against executing every notebook.
 bench: $(STAMP)

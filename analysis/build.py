@@ -55,6 +55,10 @@ def _file_sha(path: Path) -> str:
     return _FILE_HASHES[path]
 
 
+class FigureError(RuntimeError):
+    """A figure function failed; the message names the figure and the language."""
+
+
 def dependencies(spec: FigureSpec) -> dict[str, Path]:
     """Every file the figure's output depends on, by a stable label."""
     deps = {f"analysis/{p}": PACKAGE / p for p in SHARED_CODE}
@@ -90,7 +94,12 @@ def draw(name: str) -> tuple[str, dict[str, bytes], dict[str, object]]:
     files: dict[str, bytes] = {}
     meta: dict[str, object] = {}
     for lang in LANGS:
-        fig = func(lang=lang)
+        try:
+            fig = func(lang=lang)
+        except Exception as exc:  # name the figure: the traceback of a worker process does not
+            raise FigureError(
+                f"figure {name!r} ({lang}) failed: {type(exc).__name__}: {exc}"
+            ) from exc
         info = getattr(fig, "_chile73", {})
         meta[f"title_{lang}"] = info.get("title", name)
         meta["sources"] = info.get("sources", [])
@@ -190,7 +199,7 @@ def _claims_ledger(
     ledger = audit()
     data = to_markdown(ledger).encode("utf-8")
     readme = ROOT / "README.md"
-    if readme.exists() and not check:
+    if readme.exists() and not check and figures_dir.resolve() == FIGURES.resolve():
         old = readme.read_text(encoding="utf-8")
         new = update_readme(old, ledger)
         if new != old:
@@ -213,6 +222,21 @@ def _claims_ledger(
             "outputs": {CLAIMS_SPEC.name: _sha(data)},
         }
     log(f"  {CLAIMS_SPEC.name:<24} {'identical' if same else ('differs' if check else 'written')}")
+
+
+def _codebook(*, check: bool, report: Report, log: Callable[[str], None]) -> None:
+    """Keep ``datasets/README.md`` (the codebook) in step with ``datapackage.json``."""
+    from .schema import codebook
+
+    path = DATASETS / "README.md"
+    data = codebook().encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return
+    if check:
+        report.differs.append("datasets/README.md")
+    else:
+        write_atomic(path, data)
+        log("  datasets/README.md       codebook regenerated")
 
 
 def _draw_all(
@@ -283,6 +307,7 @@ def build(
         log(f"  {name:<24} {state}  ({'; '.join(report.reasons[name])})")
     if not only:
         _claims_ledger(entries, figures_dir, force=force, check=check, report=report, log=log)
+    _codebook(check=check, report=report, log=log)
     if not check:
         for stale in set(entries) - set(SPECS) - {CLAIMS_SPEC.name}:
             del entries[stale]
@@ -348,11 +373,15 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--serial", action="store_true", help="draw in one process")
     parser.add_argument("--only", nargs="+", choices=sorted(SPECS), help="only these figures")
+    parser.add_argument(
+        "--out", type=Path, default=FIGURES, help="the figures folder (default: figures/)"
+    )
 
 
 def run(args) -> int:
-    rel = FIGURES.relative_to(ROOT)
-    print(f"{'Checking' if args.check else 'Building'} figures in {rel}/ ...")
+    out = args.out.resolve()
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"{'Checking' if args.check else 'Building'} figures in {shown}/ ...")
     report = build(
         force=args.force, check=args.check, only=args.only, jobs=1 if args.serial else None
     )

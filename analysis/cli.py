@@ -53,6 +53,28 @@ def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workbook(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import workbook
+
+    if args.action == "export":
+        out = workbook.export(Path(args.out))
+        print(f"Wrote {out} ({out.stat().st_size:,} bytes).")
+        return 0
+    result = workbook.import_workbook(Path(args.file))
+    print(workbook.report(result))
+    if not result.ok:
+        print(f"{len(result.violations)} violation(s): nothing written.")
+        return 1
+    if args.write:
+        written = workbook.write_changes(result)
+        print(f"Wrote {len(written)} file(s): {', '.join(p.name for p in written) or 'none'}.")
+    elif result.new_bytes:
+        print("Run again with --write to save these changes to datasets/.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import build
 
@@ -70,6 +92,16 @@ def main(argv: list[str] | None = None) -> int:
         "--verdict", choices=["supported", "differs", "article_only", "not_quantitative"]
     )
     p.set_defaults(func=_claims)
+    p = sub.add_parser(
+        "workbook", help="export the datasets to Excel, or import an edited workbook"
+    )
+    wsub = p.add_subparsers(dest="action", required=True)
+    e = wsub.add_parser("export", help="write every dataset to one .xlsx")
+    e.add_argument("--out", default="dist/chile-1973-stats.xlsx", help="where to write it")
+    i = wsub.add_parser("import", help="validate an edited .xlsx and show what changed")
+    i.add_argument("file")
+    i.add_argument("--write", action="store_true", help="write the changed CSVs into datasets/")
+    p.set_defaults(func=_workbook)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -113,12 +113,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Las cifras del artículo frente a fuentes independientes",
     },
     "audit.xlabel": {
-        "en": "Independent value as a multiple of the article's figure (1 = the same; log scale)",
-        "es": "Valor independiente como múltiplo de la cifra del artículo (1 = igual; escala log.)",
+        "en": "Independent value ÷ the article's figure (1× = the same; log scale)",
+        "es": "Valor independiente ÷ cifra del artículo (1× = igual; escala log.)",
     },
     "audit.supported": {"en": "claim supported", "es": "afirmación respaldada"},
     "audit.differs": {"en": "claim differs", "es": "afirmación discrepa"},
 }
+
+# Units of the article's claims (claims.csv), as short chart text.
+UNITS: dict[str, dict[str, str]] = {
+    "percent": {"en": "%", "es": "%"},
+    "percent_of_votes": {"en": "% of votes", "es": "% de los votos"},
+    "percent_of_votes_cast": {"en": "% of ballots", "es": "% de los votos emitidos"},
+    "percent_of_valid_votes": {"en": "% of valid votes", "es": "% de los votos válidos"},
+    "usd_millions": {"en": "million US$", "es": "millones de US$"},
+    "strikes": {"en": "strikes", "es": "huelgas"},
+    "workers": {"en": "workers", "es": "trabajadores"},
+    "killed": {"en": "killed", "es": "muertos"},
+    "firms": {"en": "firms", "es": "empresas"},
+    "occupations": {"en": "occupations", "es": "tomas"},
+    "persons": {"en": "people", "es": "personas"},
+}
+
+
+def unit(name: str, lang: str = "en") -> str:
+    """A claim's unit as chart text; an unknown unit is shown as written."""
+    return UNITS.get(name, {}).get(lang, name.replace("_", " "))
 
 
 def t(key: str, lang: str = "en") -> str:

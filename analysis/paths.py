@@ -5,11 +5,14 @@ Notebooks run from ``notebooks/`` (nbval does so), tests from anywhere: both get
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATASETS = ROOT / "datasets"
-DATAPACKAGE = DATASETS / "datapackage.json"
+# CHILE73_DATASETS points the library at another copy of the datasets (benchmarks and experiments
+# use it so that the curated files are never touched).
+DATASETS = Path(os.environ.get("CHILE73_DATASETS", ROOT / "datasets")).resolve()
+DATAPACKAGE = ROOT / "datasets" / "datapackage.json"
 FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
 MANIFEST = FIGURES / "manifest.json"

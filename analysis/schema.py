@@ -106,3 +106,45 @@ def _read(path: str, mtime_ns: int) -> Package:
 def package(path: Path = DATAPACKAGE) -> Package:
     """The parsed descriptor, re-read whenever the file changes."""
     return _read(str(path), path.stat().st_mtime_ns)
+
+
+def codebook(pkg: Package | None = None) -> str:
+    """The data dictionary (``datasets/README.md``), generated from the descriptor so it cannot drift."""
+    pkg = pkg or package()
+    lines = [
+        f"# {pkg.raw.get('title', 'Datasets')}",
+        "",
+        pkg.raw.get("description", ""),
+        "",
+        "Generated from `datapackage.json` by `make figures`; edit the descriptor, not this file.",
+        "Licence: "
+        + ", ".join(lic.get("title", lic["name"]) for lic in pkg.raw.get("licenses", []))
+        + ".",
+        "",
+    ]
+    for res in pkg.resources.values():
+        lines += [f"## `{res.path}`: {res.title}", "", res.description, ""]
+        if res.primary_key:
+            lines.append(f"One row per {', '.join(f'`{k}`' for k in res.primary_key)}.")
+        for fk in res.foreign_keys:
+            ref = fk["reference"]
+            lines.append(
+                f"`{fk['fields']}` refers to `{ref['resource']}.csv` (`{ref['fields']}`)."
+            )
+        lines += [
+            "",
+            "| column | type | unit | required | rules | description |",
+            "|---|---|---|---|---|---|",
+        ]
+        for f in res.fields:
+            rules = "; ".join(
+                f"{k} {v}" if k != "enum" else "one of " + ", ".join(map(str, v))
+                for k, v in f.constraints.items()
+                if k != "required"
+            )
+            lines.append(
+                f"| `{f.name}` | {f.type} | {f.unit or ''} | {'yes' if f.required else ''} | "
+                f"{rules.replace('|', '/')} | {f.description} |"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -143,7 +143,7 @@ def events(
 
 def decimal_year(ts) -> float:
     """A timestamp as a fractional year, for yearly axes (1973-09-11 -> 1973.69)."""
-    return ts.year + (ts.dayofyear - 1) / 365.25
+    return ts.year + (ts.day_of_year - 1) / 365.25
 
 
 def mark_events(

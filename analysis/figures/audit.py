@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
 
 from ..claims import audit, evidence
-from ..i18n import t
+from ..i18n import fmt_number, t, unit
 from ..sources import ARTICLE
 from ..style import COLORS, finish, new_figure
 
@@ -18,7 +19,7 @@ def claims_audit(lang: str = "en") -> Figure:
     ledger = audit().set_index("claim_id")
     ev = evidence()
     ids = list(dict.fromkeys(ev["claim_id"]))
-    fig, ax = new_figure((9, 1.6 + 0.3 * max(len(ids), 4)))
+    fig, ax = new_figure((10, 1.8 + 0.3 * max(len(ids), 4)))
     labels = []
     for i, cid in enumerate(ids):
         g = ev[ev["claim_id"] == cid]
@@ -32,9 +33,20 @@ def claims_audit(lang: str = "en") -> Figure:
             markersize=6,
             alpha=0.8,
         )
-        labels.append(f"{cid}  {str(ledger.loc[cid, 'claim'])[:60]}")
+        row = ledger.loc[cid]
+        value = float(row["value"])
+        amount = fmt_number(value, lang, 0 if value == int(value) else 1)
+        sep = "" if str(row["unit"]).startswith("percent") else " "
+        labels.append(f"{cid}  {amount}{sep}{unit(str(row['unit']), lang)} ({row['refers_to']})")
     ax.axvline(1, color="0.2", lw=1.0, ls="--")
     ax.set_xscale("log")
+    ax.set_xticks([0.25, 0.5, 1, 2, 4], minor=False)
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: f"{fmt_number(v, lang, 2).rstrip('0').rstrip(',.')}×")
+    )
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
+    lo, hi = ax.get_xlim()
+    ax.set_xlim(min(lo, 0.3), max(hi, 3.3))
     ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
     ax.invert_yaxis()
     ax.grid(axis="x")

@@ -8,7 +8,7 @@ from matplotlib.ticker import FuncFormatter
 from ..datasets import load
 from ..i18n import fmt_number, t
 from ..sources import ARTICLE, attributions
-from ..style import ARTICLE_STYLE, finish, new_figure, series_style
+from ..style import ARTICLE_STYLE, WIDE, finish, new_figure, series_style
 from ._common import key_events, up_band
 
 EVENTS = ("Coup", "1982 crisis")
@@ -17,7 +17,7 @@ EVENTS = ("Coup", "1982 crisis")
 def external_debt(lang: str = "en") -> Figure:
     """Debt outstanding in billions of current US dollars; one series per measure and source."""
     frame = load("external_debt")
-    fig, ax = new_figure()
+    fig, ax = new_figure(WIDE)
     used = []
     rows = frame[frame["source_id"] != ARTICLE]
     groups = sorted(rows.groupby(["measure", "source_id"]), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -47,8 +47,10 @@ def external_debt(lang: str = "en") -> Figure:
     ax.set_ylim(bottom=0)
     up_band(ax, lang)
     used += key_events(ax, lang, "1954-01-01", "1990-12-31", EVENTS)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, lang, 0)))
-    ax.legend(loc="upper left", bbox_to_anchor=(0, 0.86), fontsize=7)
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: fmt_number(v, lang, 0 if v == int(v) else 1))
+    )
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5)
     return finish(
         fig,
         ax,

@@ -245,6 +245,8 @@ def deputies_by_party(lang: str = "en") -> Figure:
     frame = load("elections")
     dep = frame[(frame["election"] == "deputies") & (frame["share_basis"] == "valid")]
     dates = sorted(dep["date"].dt.strftime("%Y-%m-%d").unique())
+    if not dates:
+        raise ValueError("elections.csv has no Chamber of Deputies results on a valid-vote basis")
     table: dict[str, dict[int, float]] = {}
     used = []
     for date in dates:
