@@ -7,7 +7,7 @@ PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitiz
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench workbook clean
+.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench workbook notebooks report test-browser clean
 
 all: figures
 
@@ -35,13 +35,17 @@ test-lib: $(STAMP)
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile notebooks $(PYTEST_NB)
 
+## Re-run every notebook and store its outputs (after a change of data).
+notebooks: $(STAMP)
+	$(BIN)/chile73 notebooks
+
 ## Check every dataset against datasets/datapackage.json.
 validate: $(STAMP)
 	$(BIN)/chile73 validate
 
 ## Open JupyterLab on notebooks/ (loopback only, token on) with the project's kernel.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests benchmarks
@@ -54,6 +58,14 @@ format: $(STAMP)
 ## Every dataset in one Excel workbook: dist/chile-1973-stats.xlsx
 workbook: $(STAMP)
 	$(BIN)/chile73 workbook export --out dist/chile-1973-stats.xlsx
+
+## An HTML edition of every notebook, with an index: dist/report/index.html
+report: workbook
+	$(BIN)/python -c "from analysis.report import build_report; print('Wrote', build_report())"
+
+## The browser test alone: every notebook opened and run in JupyterLab (Chromium, loopback only).
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest tests/browser
 
 ## Time figure regeneration against executing every notebook.
 bench: $(STAMP)

@@ -75,6 +75,14 @@ def _workbook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notebooks(args: argparse.Namespace) -> int:
+    from .notebooks import execute, notebook_paths
+
+    for path in notebook_paths(args.names):
+        print(f"  {path.name:<34} {execute(path):6.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import build
 
@@ -102,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("file")
     i.add_argument("--write", action="store_true", help="write the changed CSVs into datasets/")
     p.set_defaults(func=_workbook)
+    p = sub.add_parser("notebooks", help="re-run the notebooks and store their outputs")
+    p.add_argument("names", nargs="*", help="only these notebooks (e.g. 01_strike_wave)")
+    p.set_defaults(func=_notebooks)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

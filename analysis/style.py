@@ -11,17 +11,13 @@ from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-import matplotlib
+import matplotlib as mpl
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg", force=False)
-
-import matplotlib as mpl  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .datasets import load  # noqa: E402
-from .i18n import t  # noqa: E402
-from .paths import STYLE_FILE  # noqa: E402
-from .sources import credit_line  # noqa: E402
+from .datasets import load
+from .i18n import t
+from .paths import STYLE_FILE
+from .sources import credit_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

@@ -1,0 +1,20 @@
+"""The HTML edition: one page per notebook and an index linking pages, figures and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.notebooks import notebook_paths
+from analysis.report import build_report
+
+
+def test_report_pages_and_index(tmp_path: Path) -> None:
+    index = build_report(tmp_path / "report")
+    text = index.read_text(encoding="utf-8")
+    for path in notebook_paths():
+        page = tmp_path / "report" / f"{path.stem}.html"
+        assert page.exists() and f'href="{path.stem}.html"' in text
+        assert "<img" in page.read_text(encoding="utf-8") or "figures." not in path.read_text(
+            encoding="utf-8"
+        )
+    assert "strikes.csv" in text and "chile-1973-stats.xlsx" in text and "claims_audit.md" in text
