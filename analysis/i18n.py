@@ -42,6 +42,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "strikes.trend": {"en": "Trend 1945-1965, extended", "es": "Tendencia 1945-1965, prolongada"},
     "strikes.gap": {"en": "no series 1974-1979", "es": "sin serie 1974-1979"},
+    "strikes.suspect": {
+        "en": "1967: probably a digitising error",
+        "es": "1967: probable error de digitación",
+    },
+    "strikes.legal_only": {
+        "en": "from 1980: legal strikes only,\nnot comparable",
+        "es": "desde 1980: solo huelgas legales,\nno comparable",
+    },
     # elections
     "pres.title": {
         "en": "Presidential elections, Chile 1932-1970: share of valid votes",

@@ -80,10 +80,17 @@ def finish(
     lang: str,
     xlabel: str | None = None,
     note: str | None = None,
+    suptitle: bool = False,
 ) -> Figure:
-    """Title, axis labels with units and the credit line; records what the build needs to know."""
+    """Title, axis labels with units and the credit line; records what the build needs to know.
+
+    ``suptitle`` puts the title over the whole figure (for figures of several panels).
+    """
     with house_style():
-        ax.set_title(title, loc="left", fontsize=12.5, fontweight="bold", pad=12)
+        if suptitle:
+            fig.suptitle(title, x=0.01, ha="left", fontsize=12.5, fontweight="bold")
+        else:
+            ax.set_title(title, loc="left", fontsize=12.5, fontweight="bold", pad=12)
         ax.set_ylabel(ylabel)
         if xlabel:
             ax.set_xlabel(xlabel)

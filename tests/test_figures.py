@@ -22,7 +22,8 @@ def test_figure_is_titled_labelled_and_sourced(spec, lang: str) -> None:
     meta = fig._chile73
     assert meta["title"] and meta["sources"]
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == meta["title"]
+    suptitle = fig._suptitle.get_text() if fig._suptitle else None
+    assert meta["title"] in (ax.get_title(loc="left"), suptitle)
     texts = [t.get_text() for t in fig.texts]
     assert any(t.startswith(("Source", "Fuente")) for t in texts), texts
     assert ax.get_xlabel() or ax.get_ylabel()

@@ -42,6 +42,7 @@ def plot_sources(
     scale: float = 1.0,
     min_points_for_line: int = 4,
     start: int = 0,
+    label_suffix: str = "",
 ) -> list[str]:
     """One line (or set of markers, for a source with few values) per source; the article as stars.
 
@@ -54,7 +55,7 @@ def plot_sources(
             continue
         style = series_style(start + i)
         xs, ys = g[x].astype("float64"), g[y].astype("float64") / scale
-        if len(g) >= min_points_for_line:
+        if len(g) >= min_points_for_line and not xs.duplicated().any():
             # Break the line where years are missing, rather than bridging a gap.
             full = range(int(xs.min()), int(xs.max()) + 1)
             ys_full = ys.set_axis(xs.astype(int)).reindex(full)
@@ -65,7 +66,7 @@ def plot_sources(
                 linestyle=style["linestyle"],
                 marker=style["marker"],
                 markersize=3,
-                label=label,
+                label=f"{label}{label_suffix}",
             )
         else:
             ax.plot(
@@ -75,7 +76,7 @@ def plot_sources(
                 marker=style["marker"],
                 linestyle="none",
                 markersize=6,
-                label=label,
+                label=f"{label}{label_suffix}",
             )
         used += list(dict.fromkeys(g["source_id"]))
     art = frame[frame["source_id"] == ARTICLE].dropna(subset=[y])
