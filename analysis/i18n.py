@@ -126,6 +126,101 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "audit.supported": {"en": "claim supported", "es": "afirmación respaldada"},
     "audit.differs": {"en": "claim differs", "es": "afirmación discrepa"},
+    # copper and the economy
+    "copper.title": {
+        "en": "The world price of copper, 1960-1990 (US$ per tonne)",
+        "es": "El precio mundial del cobre, 1960-1990 (US$ por tonelada)",
+    },
+    "copper.ylabel": {"en": "US$ per metric ton", "es": "US$ por tonelada métrica"},
+    "copper.nominal": {"en": "current dollars", "es": "dólares corrientes"},
+    "copper.real": {"en": "constant 2010 dollars", "es": "dólares constantes de 2010"},
+    "copper.long.title": {
+        "en": "The real price of copper since 1900 (index, 1900 = 100)",
+        "es": "El precio real del cobre desde 1900 (índice, 1900 = 100)",
+    },
+    "copper.long.ylabel": {
+        "en": "Real price index (1900 = 100)",
+        "es": "Índice de precio real (1900 = 100)",
+    },
+    "gdp.title": {
+        "en": "Output per person, Chile 1900-1990",
+        "es": "Producto por persona, Chile 1900-1990",
+    },
+    "gdp.ylabel": {
+        "en": "GDP per capita (2011 international dollars)",
+        "es": "PIB per cápita (dólares internacionales de 2011)",
+    },
+    "boom.title": {
+        "en": "Boom and crisis, 1965-1975: growth, jobs, wages and money",
+        "es": "Auge y crisis, 1965-1975: crecimiento, empleo, salarios y dinero",
+    },
+    "panel.growth": {
+        "en": "Real GDP growth (% a year)",
+        "es": "Crecimiento del PIB real (% anual)",
+    },
+    "panel.unemployment": {
+        "en": "Unemployment (% of the labour force)",
+        "es": "Desempleo (% de la fuerza de trabajo)",
+    },
+    "panel.wages": {
+        "en": "Real wages (% change a year)",
+        "es": "Salarios reales (variación % anual)",
+    },
+    "panel.money": {"en": "Money supply (% change a year)", "es": "Dinero (variación % anual)"},
+    "panel.pct": {"en": "Percent", "es": "Porcentaje"},
+    # Latin America
+    "latam.infl.title": {
+        "en": "Inflation in Chile and its neighbours, 1950-1990 (log scale)",
+        "es": "Inflación en Chile y sus vecinos, 1950-1990 (escala log.)",
+    },
+    "latam.gdp.title": {
+        "en": "Output per person in Chile and its neighbours, 1950-1990",
+        "es": "Producto por persona en Chile y sus vecinos, 1950-1990",
+    },
+    "latam.gdp.ylabel": {
+        "en": "GDP per capita, index (1950 = 100)",
+        "es": "PIB per cápita, índice (1950 = 100)",
+    },
+    # timeline
+    "timeline.title": {
+        "en": "A timeline of Chile, 1879-1990, and the Popular Unity years in detail",
+        "es": "Cronología de Chile, 1879-1990, y los años de la Unidad Popular en detalle",
+    },
+    "cat.war": {"en": "War", "es": "Guerra"},
+    "cat.massacre": {"en": "Massacre", "es": "Masacre"},
+    "cat.party": {"en": "Parties, unions", "es": "Partidos, sindicatos"},
+    "cat.election": {"en": "Election", "es": "Elección"},
+    "cat.plebiscite": {"en": "Plebiscite", "es": "Plebiscito"},
+    "cat.reform": {"en": "Reform, law", "es": "Reforma, ley"},
+    "cat.nationalisation": {"en": "Nationalisation", "es": "Nacionalización"},
+    "cat.policy": {"en": "Government", "es": "Gobierno"},
+    "cat.economy": {"en": "Economy", "es": "Economía"},
+    "cat.strike": {"en": "Strike, protest", "es": "Huelga, protesta"},
+    "cat.lockout": {"en": "Lockout", "es": "Paro patronal"},
+    "cat.coup": {"en": "Coup, revolt", "es": "Golpe, alzamiento"},
+    # occupations and reform
+    "occ.title": {
+        "en": "Occupations of factories and land, Chile 1967-1973",
+        "es": "Tomas de fábricas y de tierras, Chile 1967-1973",
+    },
+    "occ.ylabel": {"en": "Occupations per year (number)", "es": "Tomas por año (número)"},
+    "occ.factory": {"en": "Factories", "es": "Fábricas"},
+    "occ.rural_land": {"en": "Farms (tomas de fundos)", "es": "Fundos"},
+    "occ.urban_land": {"en": "Urban land (tomas de terreno)", "es": "Terrenos urbanos"},
+    "occ.note": {
+        "en": "Where sources differ, the bar shows the largest count; every source is in occupations.csv.",
+        "es": "Donde las fuentes difieren, la barra muestra la cifra mayor; todas están en occupations.csv.",
+    },
+    "agr.title": {
+        "en": "Agrarian reform: estates and land expropriated",
+        "es": "Reforma agraria: predios y tierras expropiados",
+    },
+    "agr.xlabel": {
+        "en": "Estates (number) or land (thousand hectares)",
+        "es": "Predios (número) o tierras (miles de hectáreas)",
+    },
+    "agr.thousand_ha": {"en": "thousand ha", "es": "mil ha"},
+    "agr.estates": {"en": "estates", "es": "predios"},
 }
 
 # Units of the article's claims (claims.csv), as short chart text.

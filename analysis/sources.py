@@ -40,6 +40,15 @@ def credit_line(source_ids: Iterable[str], lang: str = "en", most: int = 3) -> s
     return f"{label}: {'; '.join(names)}."
 
 
+def spread_pct(low: float, high: float) -> float:
+    """How far apart two values are, in percent: high / low - 1 when both are positive; otherwise the
+    gap relative to the larger magnitude (so -12.91 and -12.90 are 0.08% apart, not infinitely)."""
+    if low > 0:
+        return (high / low - 1) * 100
+    scale = max(abs(low), abs(high))
+    return 0.0 if scale == 0 else (high - low) / scale * 100
+
+
 def disagreements(
     frame: pd.DataFrame,
     keys: Sequence[str],
@@ -52,7 +61,7 @@ def disagreements(
 
     Groups ``frame`` by ``keys`` (e.g. ``["year"]`` for strikes, or ``["period", "measure"]`` for
     inflation), keeps groups where at least two distinct sources give ``value``, and reports the
-    smallest and largest value, the sources, and ``spread_pct`` = (largest / smallest - 1) x 100.
+    smallest and largest value, the sources, and their :func:`spread_pct`.
     """
     import pandas as pd
 
@@ -64,7 +73,7 @@ def disagreements(
         if group["source_id"].nunique() < 2:
             continue
         lo, hi = float(group[value].min()), float(group[value].max())
-        spread = (hi / lo - 1) * 100 if lo > 0 else float("inf")
+        spread = spread_pct(lo, hi)
         if spread < min_spread_pct:
             continue
         key = key if isinstance(key, tuple) else (key,)
@@ -86,7 +95,11 @@ def cited_by(*datasets: str) -> pd.DataFrame:
     """The sources cited by the given datasets: id, citation, locator and URL, for a 'Sources' cell."""
     ids: set[str] = set()
     for name in datasets:
-        ids |= set(load(name)["source_id"])
+        frame = load(name)
+        if "source_id" in frame:  # claims.csv has none: the article is its source
+            ids |= set(frame["source_id"])
+        else:
+            ids.add(ARTICLE)
     table = load("sources")
     rows = table[table["source_id"].isin(ids)].sort_values("source_id")
     return rows[["source_id", "citation", "locator", "url"]].reset_index(drop=True)

@@ -26,7 +26,7 @@ def test_figure_is_titled_labelled_and_sourced(spec, lang: str) -> None:
     assert meta["title"] in (ax.get_title(loc="left"), suptitle)
     texts = [t.get_text() for t in fig.texts]
     assert any(t.startswith(("Source", "Fuente")) for t in texts), texts
-    assert ax.get_xlabel() or ax.get_ylabel()
+    assert any(a.get_xlabel() or a.get_ylabel() for a in fig.axes)
 
 
 def test_translations_are_complete() -> None:

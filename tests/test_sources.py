@@ -59,3 +59,11 @@ def test_disagreements() -> None:
     )
     assert row["spread_pct"] == round((5295 / 1819 - 1) * 100, 2)
     assert d.iloc[1]["spread_pct"] == 0
+
+
+def test_spread_of_negative_values_is_finite() -> None:
+    from analysis.sources import spread_pct
+
+    assert spread_pct(100, 150) == 50
+    assert round(spread_pct(-12.91, -12.90), 3) == 0.077
+    assert spread_pct(-1.02, -0.1) > 0 and spread_pct(0, 0) == 0

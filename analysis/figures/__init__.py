@@ -42,6 +42,13 @@ REGISTRY: tuple[FigureSpec, ...] = (
     FigureSpec("inflation_long_run", "inflation", ("inflation", "events")),
     FigureSpec("inflation_up", "inflation", ("inflation", "events")),
     FigureSpec("external_debt", "debt", ("external_debt", "events")),
+    FigureSpec("copper_price", "economy", ("copper", "events")),
+    FigureSpec("copper_long_run", "economy", ("copper", "events")),
+    FigureSpec("gdp_per_capita", "economy", ("economy", "events")),
+    FigureSpec("boom_and_crisis", "economy", ("economy",)),
+    FigureSpec("latam_inflation", "latam", ("latin_america",)),
+    FigureSpec("latam_gdp", "latam", ("latin_america",)),
+    FigureSpec("timeline", "timeline", ("events",)),
     FigureSpec(
         "claims_audit",
         "audit",

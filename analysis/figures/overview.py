@@ -18,6 +18,9 @@ YEARS = {
     "inflation": lambda f: f["period"].str[:4].astype(int),
     "external_debt": lambda f: f["year"].astype(int),
     "events": lambda f: f["date"].dt.year,
+    "copper": lambda f: f["year"].astype(int),
+    "economy": lambda f: f["year"].astype(int),
+    "latin_america": lambda f: f["year"].astype(int),
 }
 # The quantity that two sources can disagree on, per dataset: (keys, value column).
 QUANTITIES = {

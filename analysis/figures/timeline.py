@@ -24,48 +24,62 @@ LANES = (
 )
 
 
+def _label_offsets(xs: list[float], gap: float) -> list[int]:
+    """Vertical offsets (points) for labels in one lane, so that neighbours closer than ``gap`` years
+    take turns above and below and do not overprint each other."""
+    levels = (5, -11, 17, -23)
+    out, last, k = [], None, 0
+    for x in xs:
+        k = k + 1 if last is not None and x - last < gap else 0
+        out.append(levels[k % len(levels)])
+        last = x
+    return out
+
+
 def timeline(lang: str = "en") -> Figure:
     """Two panels: 1879-1990 at a glance, and 1969-1973 with every event labelled."""
     frame = load("events").sort_values("date")
     frame = frame.drop_duplicates(subset=["label_en"], keep="first")
     with house_style():
-        fig = Figure(figsize=(11, 9), dpi=100)
-        top, bottom = fig.subplots(2, 1, height_ratios=[1, 1.6])
+        fig = Figure(figsize=(11, 9.5), dpi=100)
+        top, bottom = fig.subplots(2, 1, height_ratios=[1, 1.5])
     fig.set_layout_engine("constrained")
-    lanes = [c for c in LANES if c in set(frame["category"])]
-    for ax, (start, end), label_all in (
-        (top, (1878, 1991), False),
-        (bottom, (1969.6, 1973.9), True),
-    ):
+    zoom = (1969.6, 1973.9)
+    for ax, (start, end), detail in ((top, (1878, 1991), False), (bottom, zoom, True)):
+        rows = frame[[start <= decimal_year(d) <= end for d in frame["date"]]]
+        lanes = [c for c in LANES if c in set(rows["category"])]
         with house_style():
             for i, cat in enumerate(lanes):
-                g = frame[frame["category"] == cat]
+                g = rows[rows["category"] == cat]
                 xs = [decimal_year(d) for d in g["date"]]
+                k = LANES.index(cat)
                 ax.plot(
                     xs,
                     [i] * len(xs),
                     linestyle="none",
-                    marker=MARKERS[i % len(MARKERS)],
-                    color=COLORS[i % len(COLORS)],
-                    markersize=6 if label_all else 5,
+                    marker=MARKERS[k % len(MARKERS)],
+                    color=COLORS[k % len(COLORS)],
+                    markersize=6 if detail else 5,
                 )
-                if label_all:
-                    for k, (x, text) in enumerate(zip(xs, g[f"label_{lang}"], strict=True)):
-                        if start <= x <= end:
-                            ax.annotate(
-                                text,
-                                (x, i),
-                                xytext=(4, 5 if k % 2 == 0 else -10),
-                                textcoords="offset points",
-                                fontsize=7,
-                                color="0.15",
-                            )
+                if detail:
+                    offsets = _label_offsets(xs, gap=0.35)
+                    for x, text, dy in zip(xs, g[f"label_{lang}"], offsets, strict=True):
+                        ax.annotate(
+                            text,
+                            (x, i),
+                            xytext=(4, dy),
+                            textcoords="offset points",
+                            fontsize=7,
+                            color="0.15",
+                            va="center",
+                        )
             ax.set_yticks(range(len(lanes)), [t(f"cat.{c}", lang) for c in lanes], fontsize=8)
+            ax.set_ylim(len(lanes) - 0.4, -0.6)
             ax.set_xlim(start, end)
-            ax.invert_yaxis()
             ax.grid(axis="x")
             ax.grid(axis="y", visible=False)
-    top.axvspan(1969.6, 1973.9, color="0.88", zorder=0, lw=0)
+    bottom.set_xticks([1970, 1971, 1972, 1973], ["1970", "1971", "1972", "1973"])
+    top.axvspan(*zoom, color="0.88", zorder=0, lw=0)
     bottom.set_xlabel(t("year", lang))
     return finish(
         fig,
