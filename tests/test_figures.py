@@ -95,3 +95,13 @@ def test_hand_edited_figure_is_redrawn(tmp_path: Path) -> None:
     assert report.redrawn == ["up_vote"]
     assert any("edited by hand" in r for r in report.reasons["up_vote"])
     assert target.read_text() != "edited"
+
+
+def test_no_figure_is_shadowed_by_a_module() -> None:
+    """``figures.name`` must reach the function: a submodule of the same name would hide it."""
+    import pkgutil
+
+    import analysis.figures as pkg
+
+    modules = {m.name for m in pkgutil.iter_modules(pkg.__path__)}
+    assert not modules & {s.name for s in REGISTRY}

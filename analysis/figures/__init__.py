@@ -48,7 +48,7 @@ REGISTRY: tuple[FigureSpec, ...] = (
     FigureSpec("boom_and_crisis", "economy", ("economy",)),
     FigureSpec("latam_inflation", "latam", ("latin_america",)),
     FigureSpec("latam_gdp", "latam", ("latin_america",)),
-    FigureSpec("timeline", "timeline", ("events",)),
+    FigureSpec("timeline", "chronology", ("events",)),
     FigureSpec(
         "claims_audit",
         "audit",
