@@ -215,12 +215,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Agrarian reform: estates and land expropriated",
         "es": "Reforma agraria: predios y tierras expropiados",
     },
-    "agr.xlabel": {
-        "en": "Estates (number) or land (thousand hectares)",
-        "es": "Predios (número) o tierras (miles de hectáreas)",
+    "agr.estates_expropriated": {"en": "Estates expropriated", "es": "Predios expropiados"},
+    "agr.hectares_expropriated": {
+        "en": "Land expropriated",
+        "es": "Tierras expropiadas (millones de ha)",
     },
-    "agr.thousand_ha": {"en": "thousand ha", "es": "mil ha"},
-    "agr.estates": {"en": "estates", "es": "predios"},
+    "occ.none": {
+        "en": "No independent annual count of occupations was found; only the article's figure is shown.",
+        "es": "No se encontró un recuento anual independiente de tomas; solo se muestra la cifra del artículo.",
+    },
+    "state.title": {
+        "en": "The state's share of output, 1970 and 1972, by sector",
+        "es": "La participación del Estado en la producción, 1970 y 1972, por sector",
+    },
+    "state.ylabel": {
+        "en": "Share of output under state control (%)",
+        "es": "Producción bajo control estatal (%)",
+    },
+    "sector.whole": {"en": "Whole economy", "es": "Toda la economía"},
+    "sector.manufacturing": {"en": "Manufacturing", "es": "Industria"},
+    "sector.mining": {"en": "Mining", "es": "Minería"},
+    "sector.banking": {"en": "Banking", "es": "Banca"},
 }
 
 # Units of the article's claims (claims.csv), as short chart text.

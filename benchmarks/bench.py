@@ -70,7 +70,11 @@ def main() -> int:
             results["full rebuild"].append(timed([*base, "--force"], env))
             results["no-change rerun"].append(timed(base, env))
             # A change of bytes that keeps the data valid: the same number written two ways.
-            old, new = (b"1970,3100,", b"1970,3100.0,") if i % 2 == 0 else (b"1970,3100.0,", b"1970,3100,")
+            old, new = (
+                (b"1970,3100,", b"1970,3100.0,")
+                if i % 2 == 0
+                else (b"1970,3100.0,", b"1970,3100,")
+            )
             debt.write_bytes(debt.read_bytes().replace(old, new))
             results["one dataset changed"].append(timed(base, env))
             print(f"  run {i + 1}/{RUNS}: figures done", flush=True)

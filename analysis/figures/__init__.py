@@ -49,6 +49,9 @@ REGISTRY: tuple[FigureSpec, ...] = (
     FigureSpec("latam_inflation", "latam", ("latin_america",)),
     FigureSpec("latam_gdp", "latam", ("latin_america",)),
     FigureSpec("timeline", "chronology", ("events",)),
+    FigureSpec("occupations", "struggle", ("occupations",)),
+    FigureSpec("agrarian_reform", "struggle", ("nationalisation",)),
+    FigureSpec("state_control", "struggle", ("nationalisation",)),
     FigureSpec(
         "claims_audit",
         "audit",

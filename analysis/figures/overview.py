@@ -21,6 +21,8 @@ YEARS = {
     "copper": lambda f: f["year"].astype(int),
     "economy": lambda f: f["year"].astype(int),
     "latin_america": lambda f: f["year"].astype(int),
+    "nationalisation": lambda f: f["date"].dt.year,
+    "occupations": lambda f: f["year"].astype(int),
 }
 # The quantity that two sources can disagree on, per dataset: (keys, value column).
 QUANTITIES = {

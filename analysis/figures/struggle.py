@@ -5,9 +5,9 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from ..datasets import load
-from ..i18n import t
+from ..i18n import fmt_number, t
 from ..sources import ARTICLE, attributions
-from ..style import ARTICLE_STYLE, COLORS, HATCHES, finish, new_figure
+from ..style import ARTICLE_STYLE, COLORS, HATCHES, finish, house_style, new_figure
 from ._common import up_band
 
 KINDS = ("factory", "rural_land", "urban_land")
@@ -42,11 +42,18 @@ def occupations(lang: str = "en") -> Figure:
     if not art.empty:
         ax.plot(art["year"].astype(float), art["count"], label=t("article", lang), **ARTICLE_STYLE)
         used.append(ARTICLE)
-    years = sorted(set(frame["year"]))
+    years = list(range(1967, 1974))
     ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(1966.4, 1973.9)
+    ax.set_ylim(bottom=0)
     up_band(ax, lang)
     ax.legend(loc="upper left", fontsize=8)
-    note = t("occ.note", lang) if len(set(rows["source_id"])) > 1 else None
+    if rows.empty:
+        note = t("occ.none", lang)
+    elif len(set(rows["source_id"])) > 1:
+        note = t("occ.note", lang)
+    else:
+        note = None
     return finish(
         fig,
         ax,
@@ -60,37 +67,87 @@ def occupations(lang: str = "en") -> Figure:
 
 
 def agrarian_reform(lang: str = "en") -> Figure:
-    """Estates and hectares expropriated under the agrarian reform, by period and source."""
+    """Estates and land expropriated under the agrarian reform, per government and source."""
     frame = load("nationalisation")
-    rows = frame[frame["indicator"].isin(["estates_expropriated", "hectares_expropriated"])]
-    fig, ax = new_figure()
+    with house_style():
+        fig = Figure(figsize=(10, 4.2), dpi=100)
+        axes = fig.subplots(1, 2)
+    fig.set_layout_engine("constrained")
     used: list[str] = []
-    labels = []
-    for i, (key, g) in enumerate(rows.groupby(["indicator", "scope", "source_id"], sort=True)):
-        indicator, scope, sid = key
-        value = float(g["value"].iloc[0])
-        scale = 1000 if indicator == "hectares_expropriated" else 1
-        ax.barh(
-            i,
-            value / scale,
-            color=COLORS[(1 if scale == 1 else 2)],
-            hatch=HATCHES[1 if scale == 1 else 2],
+    for k, (ax, indicator) in enumerate(
+        zip(axes, ("estates_expropriated", "hectares_expropriated"), strict=True)
+    ):
+        rows = frame[frame["indicator"] == indicator].sort_values("date")
+        labels = []
+        with house_style():
+            for i, r in enumerate(rows.itertuples()):
+                ax.barh(i, r.value, color=COLORS[k + 1], hatch=HATCHES[k + 1], edgecolor="white")
+                ax.text(
+                    r.value,
+                    i,
+                    f" {fmt_number(r.value, lang, 0 if r.value >= 100 else 1)}",
+                    va="center",
+                    fontsize=8,
+                )
+                labels.append(f"{str(r.scope).split(',')[0]}\n({attributions([r.source_id])[0]})")
+                used.append(str(r.source_id))
+            ax.set_yticks(range(len(labels)), labels, fontsize=8)
+            ax.invert_yaxis()
+            ax.grid(axis="x")
+            ax.grid(axis="y", visible=False)
+            unit = str(rows["unit"].iloc[0]) if len(rows) else ""
+            ax.set_xlabel(t(f"agr.{indicator}", lang) + (f" ({unit})" if lang == "en" else ""))
+            ax.set_xlim(0, float(rows["value"].max()) * 1.25 if len(rows) else 1)
+    return finish(
+        fig,
+        axes[0],
+        title=t("agr.title", lang),
+        ylabel="",
+        source_ids=used,
+        lang=lang,
+        suptitle=True,
+    )
+
+
+SECTORS = ("whole economy (total)", "manufacturing", "mining", "banking")
+
+
+def state_control(lang: str = "en") -> Figure:
+    """Share of output under state control by sector, before and after two years of Popular Unity."""
+    frame = load("nationalisation")
+    rows = frame[
+        frame["indicator"].isin(["share_industrial_output_pct", "share_output_state_control_pct"])
+    ]
+    years = sorted({d.year for d in rows["date"]})
+    fig, ax = new_figure((9, 4.6))
+    width = 0.8 / max(len(years), 1)
+    used: list[str] = []
+    sectors = [s for s in SECTORS if s in set(rows["scope"])]
+    for j, year in enumerate(years):
+        g = rows[[d.year == year for d in rows["date"]]].set_index("scope")
+        xs = [i + (j - (len(years) - 1) / 2) * width for i in range(len(sectors))]
+        ys = [float(g["value"].get(s, float("nan"))) for s in sectors]
+        ax.bar(
+            xs,
+            ys,
+            width=width,
+            color=COLORS[j + 1],
+            hatch=HATCHES[j + 1],
             edgecolor="white",
+            label=str(year),
         )
-        unit = t("agr.thousand_ha", lang) if scale == 1000 else t("agr.estates", lang)
-        ax.text(value / scale, i, f" {value / scale:,.0f} {unit}", va="center", fontsize=7.5)
-        labels.append(f"{scope} ({attributions([sid])[0]})")
-        used.append(str(sid))
-    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
-    ax.invert_yaxis()
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
+        for x, y in zip(xs, ys, strict=True):
+            if y == y:
+                ax.text(x, y, f"{y:.0f}", ha="center", va="bottom", fontsize=8)
+        used += list(g["source_id"])
+    ax.set_xticks(range(len(sectors)), [t(f"sector.{s.split()[0]}", lang) for s in sectors])
+    ax.set_ylim(0, 105)
+    ax.legend(loc="upper left")
     return finish(
         fig,
         ax,
-        title=t("agr.title", lang),
-        ylabel="",
-        xlabel=t("agr.xlabel", lang),
-        source_ids=used,
+        title=t("state.title", lang),
+        ylabel=t("state.ylabel", lang),
+        source_ids=list(dict.fromkeys(used)),
         lang=lang,
     )
