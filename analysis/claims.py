@@ -104,6 +104,11 @@ def _sum_by_source(rows: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["source_id", "value", "basis"])
 
 
+def _open(cid: str, detail: str) -> Verdict:
+    """A claim no independent value tests yet; ``detail`` says what would settle it."""
+    return Verdict(cid, "article_only", None, None, "", None, detail)
+
+
 def judge(claim: pd.Series, directory: Path = DATASETS) -> Verdict:
     """The verdict on one claim, computed from the data in ``directory``."""
     cid = str(claim["claim_id"])
@@ -114,20 +119,10 @@ def judge(claim: pd.Series, directory: Path = DATASETS) -> Verdict:
         str(claim["note"]) if claim["note"] == claim["note"] and claim["note"] is not None else ""
     )
     if not isinstance(dataset, str) or not dataset:
-        return Verdict(
-            cid, "article_only", None, None, "", None, note or "no dataset tests this claim yet"
-        )
+        return _open(cid, note or "no dataset tests this claim yet")
     cands = _candidates(claim, directory)
     if cands.empty:
-        return Verdict(
-            cid,
-            "article_only",
-            None,
-            None,
-            "",
-            None,
-            note or f"no independent rows in {dataset}.csv yet",
-        )
+        return _open(cid, note or f"no independent rows in {dataset}.csv yet")
     if str(claim["column"]) == "date":
         target = str(claim["refers_to"])
         hit = cands[cands["value"].str.startswith(target)]
@@ -138,15 +133,7 @@ def judge(claim: pd.Series, directory: Path = DATASETS) -> Verdict:
             cid, verdict, None, str(best["source_id"]), str(best["basis"]), None, detail
         )
     if claim["value"] != claim["value"] or claim["value"] is None:
-        return Verdict(
-            cid,
-            "article_only",
-            None,
-            None,
-            "",
-            None,
-            note or "the claim gives no figure to compare",
-        )
+        return _open(cid, note or "the claim gives no figure to compare")
     value = float(claim["value"])
     tol = (
         float(claim["tolerance_pct"]) if claim["tolerance_pct"] == claim["tolerance_pct"] else 1.0

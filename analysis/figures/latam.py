@@ -45,31 +45,41 @@ def _country_lines(ax, frame: pd.DataFrame, lang: str) -> None:
         )
 
 
+def _chart(
+    lang: str, rows: pd.DataFrame, key: str, ylabel_key: str, source: str
+) -> tuple[Figure, object]:
+    """Six countries on one axis, Chile drawn heavier, the Popular Unity years shaded."""
+    fig, ax = new_figure(WIDE)
+    _country_lines(ax, rows, lang)
+    ax.set_xlim(1949, 1991)
+    up_band(ax, lang)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+    finish(
+        fig,
+        ax,
+        title=t(key, lang),
+        ylabel=t(ylabel_key, lang),
+        xlabel=t("year", lang),
+        source_ids=[source],
+        lang=lang,
+    )
+    return fig, ax
+
+
 def latam_inflation(lang: str = "en") -> Figure:
     """Consumer price inflation in six countries (one compiler for all, log scale)."""
     frame = load("latin_america")
     rows = frame[
         (frame["indicator"] == "inflation_pct") & (frame["source_id"] == INFLATION_SOURCE)
     ]
-    rows = rows[rows["value"] > 0]
-    fig, ax = new_figure(WIDE)
-    _country_lines(ax, rows, lang)
+    fig, ax = _chart(
+        lang, rows[rows["value"] > 0], "latam.infl.title", "infl.ylabel", INFLATION_SOURCE
+    )
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(
         FuncFormatter(lambda v, _: fmt_number(v, lang, 0 if v >= 1 else 1))
     )
-    ax.set_xlim(1949, 1991)
-    up_band(ax, lang)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-    return finish(
-        fig,
-        ax,
-        title=t("latam.infl.title", lang),
-        ylabel=t("infl.ylabel", lang),
-        xlabel=t("year", lang),
-        source_ids=[INFLATION_SOURCE],
-        lang=lang,
-    )
+    return fig
 
 
 def latam_gdp(lang: str = "en") -> Figure:
@@ -80,18 +90,6 @@ def latam_gdp(lang: str = "en") -> Figure:
     ].copy()
     base = rows[rows["year"] == 1950].set_index("iso3")["value"]
     rows["value"] = rows["value"] / rows["iso3"].map(base) * 100
-    fig, ax = new_figure(WIDE)
-    _country_lines(ax, rows, lang)
+    fig, ax = _chart(lang, rows, "latam.gdp.title", "latam.gdp.ylabel", GDP_SOURCE)
     ax.axhline(100, color="0.5", lw=0.8, ls="--")
-    ax.set_xlim(1949, 1991)
-    up_band(ax, lang)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-    return finish(
-        fig,
-        ax,
-        title=t("latam.gdp.title", lang),
-        ylabel=t("latam.gdp.ylabel", lang),
-        xlabel=t("year", lang),
-        source_ids=[GDP_SOURCE],
-        lang=lang,
-    )
+    return fig
