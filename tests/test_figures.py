@@ -105,3 +105,19 @@ def test_no_figure_is_shadowed_by_a_module() -> None:
 
     modules = {m.name for m in pkgutil.iter_modules(pkg.__path__)}
     assert not modules & {s.name for s in REGISTRY}
+
+
+def test_no_change_rerun_imports_neither_pandas_nor_matplotlib(tmp_path: Path) -> None:
+    """When nothing changed, the build answers from the manifest alone."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "figs"
+    build.build(only=["up_vote"], figures_dir=out, jobs=1, log=lambda _: None)
+    code = (
+        "import sys; from pathlib import Path; from analysis import build; "
+        f"r = build.build(only=['up_vote'], figures_dir=Path({str(out)!r}), jobs=1, log=lambda _: None); "
+        "print(r.redrawn, 'pandas' in sys.modules, 'matplotlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[] False False"
