@@ -382,9 +382,17 @@ def run(args) -> int:
     out = args.out.resolve()
     shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
     print(f"{'Checking' if args.check else 'Building'} figures in {shown}/ ...")
-    report = build(
-        force=args.force, check=args.check, only=args.only, jobs=1 if args.serial else None
-    )
+    try:
+        report = build(
+            force=args.force,
+            check=args.check,
+            only=args.only,
+            jobs=1 if args.serial else None,
+            figures_dir=out,
+        )
+    except FigureError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     if args.check:
         if report.differs:
             print(f"{len(report.differs)} file(s) differ from what the code draws now:")
@@ -398,10 +406,12 @@ def run(args) -> int:
         return 0
     n = len(report.redrawn) + len(report.unchanged)
     if not report.redrawn:
-        print(f"All {n} figures are up to date; nothing to draw ({report.seconds:.2f} s).")
+        print(
+            f"All {n} outputs (figures and the claims ledger) are up to date; nothing to draw ({report.seconds:.2f} s)."
+        )
     else:
         print(
-            f"{n} figures: {len(report.redrawn)} redrawn, {len(report.unchanged)} unchanged; "
+            f"{n} outputs (figures and the claims ledger): {len(report.redrawn)} redrawn, {len(report.unchanged)} unchanged; "
             f"{len(report.written)} file(s) written ({report.seconds:.1f} s)."
         )
     return 0

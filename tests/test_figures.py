@@ -119,5 +119,7 @@ def test_no_change_rerun_imports_neither_pandas_nor_matplotlib(tmp_path: Path) -
         f"r = build.build(only=['up_vote'], figures_dir=Path({str(out)!r}), jobs=1, log=lambda _: None); "
         "print(r.redrawn, 'pandas' in sys.modules, 'matplotlib' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[] False False"
