@@ -43,8 +43,10 @@ def plot_sources(
     min_points_for_line: int = 4,
     start: int = 0,
     label_suffix: str = "",
+    article: bool = True,
 ) -> list[str]:
-    """One line (or set of markers, for a source with few values) per source; the article as stars.
+    """One line (or set of markers, for a source with few values) per source; the article as stars
+    (unless ``article`` is False). On a yearly axis a line breaks where years are missing.
 
     Returns the source ids drawn, for the credit line.
     """
@@ -55,7 +57,18 @@ def plot_sources(
             continue
         style = series_style(start + i)
         xs, ys = g[x].astype("float64"), g[y].astype("float64") / scale
-        if len(g) >= min_points_for_line and not xs.duplicated().any():
+        yearly = bool((xs == xs.round()).all()) and not xs.duplicated().any()
+        if len(g) >= min_points_for_line and not yearly:
+            ax.plot(
+                xs,
+                ys,
+                color=style["color"],
+                linestyle=style["linestyle"],
+                marker=style["marker"],
+                markersize=3,
+                label=f"{label}{label_suffix}",
+            )
+        elif len(g) >= min_points_for_line:
             # Break the line where years are missing, rather than bridging a gap.
             full = range(int(xs.min()), int(xs.max()) + 1)
             ys_full = ys.set_axis(xs.astype(int)).reindex(full)
@@ -80,7 +93,7 @@ def plot_sources(
             )
         used += list(dict.fromkeys(g["source_id"]))
     art = frame[frame["source_id"] == ARTICLE].dropna(subset=[y])
-    if not art.empty:
+    if article and not art.empty:
         ax.plot(
             art[x].astype("float64"),
             art[y].astype("float64") / scale,

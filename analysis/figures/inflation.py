@@ -9,8 +9,8 @@ from matplotlib.ticker import FuncFormatter
 from ..datasets import load
 from ..i18n import fmt_number, t
 from ..sources import ARTICLE
-from ..style import ARTICLE_STYLE, WIDE, finish, new_figure, series_style
-from ._common import by_source, key_events, up_band
+from ..style import ARTICLE_STYLE, WIDE, finish, new_figure
+from ._common import key_events, plot_sources, up_band
 
 EVENTS = ("Coup", "1982 crisis", "Shock programme")
 
@@ -33,27 +33,10 @@ def _with_x(frame: pd.DataFrame) -> pd.DataFrame:
 def inflation_long_run(lang: str = "en") -> Figure:
     """December-on-December inflation 1940-1990, every source, log scale."""
     frame = _with_x(load("inflation"))
-    dec = frame[(frame["measure"] == "twelve_month") & frame["period"].str.endswith("-12")]
-    fig, ax = new_figure()
-    used = []
-    for i, (label, g) in enumerate(by_source(dec)):
-        g = g.sort_values("x")
-        style = series_style(i)
-        line = len(g) >= 4
-        ax.plot(
-            g["x"],
-            g["inflation_pct"],
-            color=style["color"],
-            marker=style["marker"],
-            linestyle=style["linestyle"] if line else "none",
-            markersize=3 if line else 6,
-            label=label,
-        )
-        used += list(dict.fromkeys(g["source_id"]))
-    art = frame[frame["source_id"] == ARTICLE]
-    if not art.empty:
-        ax.plot(art["x"], art["inflation_pct"], label=t("article", lang), **ARTICLE_STYLE)
-        used.append(ARTICLE)
+    december = (frame["measure"] == "twelve_month") & frame["period"].str.endswith("-12")
+    fig, ax = new_figure(WIDE)
+    rows = frame[december | (frame["source_id"] == ARTICLE)]
+    used = plot_sources(ax, rows, "x", "inflation_pct", lang)
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(
         FuncFormatter(lambda v, _: fmt_number(v, lang, 0 if v >= 1 else 1))
@@ -61,7 +44,7 @@ def inflation_long_run(lang: str = "en") -> Figure:
     ax.set_xlim(1939, 1991)
     up_band(ax, lang)
     used += key_events(ax, lang, "1939-01-01", "1990-12-31", EVENTS)
-    ax.legend(loc="upper left", bbox_to_anchor=(0, 0.86), fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return finish(
         fig,
         ax,
@@ -78,25 +61,23 @@ def inflation_up(lang: str = "en") -> Figure:
     frame = _with_x(load("inflation"))
     frame = frame[(frame["x"] >= 1969) & (frame["x"] < 1977)]
     fig, ax = new_figure(WIDE)
-    used = []
-    i = 0
-    for measure in ("twelve_month", "annual_average"):
+    used: list[str] = []
+    for i, measure in enumerate(("twelve_month", "annual_average")):
         rows = frame[frame["measure"] == measure]
         if measure == "twelve_month":
             rows = rows[rows["period"].str.endswith("-12")]
-        for label, g in by_source(rows):
-            g = g.sort_values("x")
-            style = series_style(i)
-            ax.plot(
-                g["x"],
-                g["inflation_pct"],
-                color=style["color"],
-                marker=style["marker"],
-                linestyle=style["linestyle"] if len(g) > 1 else "none",
-                label=f"{label}: {t('measure.' + measure, lang)}",
-            )
-            used += list(dict.fromkeys(g["source_id"]))
-            i += 1
+        # The second measure's colours start after the first's, so no two series look alike.
+        used += plot_sources(
+            ax,
+            rows,
+            "x",
+            "inflation_pct",
+            lang,
+            start=len(used) if i else 0,
+            min_points_for_line=2,
+            label_suffix=f": {t('measure.' + measure, lang)}",
+            article=False,
+        )
     art = frame[frame["source_id"] == ARTICLE]
     if not art.empty:
         ax.plot(art["x"], art["inflation_pct"], label=t("article", lang), **ARTICLE_STYLE)
