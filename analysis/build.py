@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .figures import REGISTRY, SPECS, FigureSpec
+from .fileio import file_sha256, sha256, write_atomic
 from .paths import DATASETS, FIGURES, MANIFEST, ROOT
 
 LANGS = ("en", "es")
@@ -42,16 +43,12 @@ SHARED_CODE = (
 SHARED_DATA = ("sources.csv", "datapackage.json")
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 _FILE_HASHES: dict[Path, str] = {}
 
 
 def _file_sha(path: Path) -> str:
     if path not in _FILE_HASHES:
-        _FILE_HASHES[path] = _sha(path.read_bytes()) if path.exists() else "missing"
+        _FILE_HASHES[path] = file_sha256(path)
     return _FILE_HASHES[path]
 
 
@@ -108,26 +105,50 @@ def draw(name: str) -> tuple[str, dict[str, bytes], dict[str, object]]:
     return name, files, meta
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def read_manifest(path: Path = MANIFEST, warn: Callable[[str], None] | None = None) -> dict:
+    """The manifest, or an empty one when it is missing or unusable (then every figure is redrawn).
 
+    A manifest that is not a JSON object of figure entries (``null``, a list, wrong shapes, binary
+    bytes, a folder) is reported through ``warn`` and ignored, never trusted and never fatal."""
 
-def read_manifest(path: Path = MANIFEST) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+    def unusable(why: str) -> dict:
+        if warn is not None:
+            warn(f"warning: {path.name} {why}; ignoring it and redrawing every figure")
         return {"figures": {}}
+
+    if not path.exists():
+        return {"figures": {}}
+    if not path.is_file():
+        return unusable("is not a regular file")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return unusable(f"is not valid JSON ({exc})")
+    if not isinstance(data, dict) or not isinstance(data.get("figures", {}), dict):
+        return unusable("is not an object with a 'figures' object")
+    figures = data.setdefault("figures", {})
+    bad = [
+        k
+        for k, e in figures.items()
+        if not isinstance(e, dict)
+        or not all(isinstance(e.get(part, {}), dict) for part in ("dependencies", "outputs"))
+    ]
+    if bad:
+        return unusable(f"has malformed entries ({', '.join(map(str, bad[:3]))})")
+    return data
+
+
+def _die_with_parent() -> None:
+    """In a worker: be killed when the build process dies, however it dies (SIGTERM, SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl
+            pass
 
 
 def _dump(obj: object) -> bytes:
@@ -219,7 +240,7 @@ def _claims_ledger(
             "dependencies": {
                 label: _file_sha(p) for label, p in dependencies(CLAIMS_SPEC).items()
             },
-            "outputs": {CLAIMS_SPEC.name: _sha(data)},
+            "outputs": {CLAIMS_SPEC.name: sha256(data)},
         }
     log(f"  {CLAIMS_SPEC.name:<24} {'identical' if same else ('differs' if check else 'written')}")
 
@@ -245,7 +266,9 @@ def _draw_all(
     if jobs <= 1 or len(names) <= 1:
         yield from map(draw, names)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(names)), initializer=_die_with_parent
+    ) as pool:
         yield from pool.map(draw, names)
 
 
@@ -263,7 +286,8 @@ def build(
     start = time.perf_counter()
     _FILE_HASHES.clear()
     manifest_path = figures_dir / "manifest.json"
-    manifest = read_manifest(manifest_path)
+    manifest = read_manifest(manifest_path, warn=log)
+    can_save = not manifest_path.exists() or manifest_path.is_file()
     entries = manifest.setdefault("figures", {})
     specs = [SPECS[n] for n in only] if only else list(REGISTRY)
     report = Report()
@@ -297,7 +321,7 @@ def build(
                 **meta,
                 "inputs": input_hash(spec),
                 "dependencies": {label: _file_sha(p) for label, p in dependencies(spec).items()},
-                "outputs": {rel: _sha(data) for rel, data in files.items()},
+                "outputs": {rel: sha256(data) for rel, data in files.items()},
             }
         state = (
             ("differs: " + ", ".join(changed) if check else f"wrote {len(changed)} file(s)")
@@ -312,7 +336,9 @@ def build(
         for stale in set(entries) - set(SPECS) - {CLAIMS_SPEC.name}:
             del entries[stale]
         new = _dump(manifest)
-        if not manifest_path.exists() or manifest_path.read_bytes() != new:
+        if not can_save:
+            log(f"warning: {manifest_path} is not a file; the manifest was not saved")
+        elif not manifest_path.exists() or manifest_path.read_bytes() != new:
             write_atomic(manifest_path, new)
         readme = figures_readme(entries)
         readme_path = figures_dir / "README.md"

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from .build import write_atomic
+from .fileio import write_atomic
 from .paths import NOTEBOOKS
 
 

@@ -11,8 +11,8 @@ import json
 import os
 from pathlib import Path
 
-from .build import write_atomic
 from .figures import REGISTRY
+from .fileio import write_atomic
 from .notebooks import notebook_paths
 from .paths import DATASETS, FIGURES, ROOT
 from .schema import package
