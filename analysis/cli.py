@@ -67,10 +67,12 @@ def _workbook(args: argparse.Namespace) -> int:
     if not result.ok:
         print(f"{len(result.violations)} violation(s): nothing written.")
         return 1
+    if not result.new_bytes:
+        return 0
     if args.write:
         written = workbook.write_changes(result)
-        print(f"Wrote {len(written)} file(s): {', '.join(p.name for p in written) or 'none'}.")
-    elif result.new_bytes:
+        print(f"Wrote {len(written)} file(s) together: {', '.join(p.name for p in written)}.")
+    else:
         print("Run again with --write to save these changes to datasets/.")
     return 0
 
@@ -114,7 +116,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*", help="only these notebooks (e.g. 01_strike_wave)")
     p.set_defaults(func=_notebooks)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run a subcommand; a refusal or a failed read or write becomes one clear line and exit 2."""
+    from .datasets import DatasetError
+    from .fileio import TransactionError
+    from .schema import DescriptorError
+    from .workbook import WorkbookError
+
+    try:
+        return int(args.func(args))
+    except (DatasetError, DescriptorError, WorkbookError, TransactionError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        where = f" {err.filename}" if err.filename else ""
+        print(f"error: cannot read or write{where}: {err.strerror or err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

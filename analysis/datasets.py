@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,14 +22,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import schema as _schema
+from .fileio import recover, sha256
 from .paths import DATAPACKAGE, DATASETS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The exact lexical forms each type accepts (ASCII digits only; documented in datasets/README.md):
+# integer  an optional minus, then 0 or digits without a leading zero, within 64 bits: -12, 0, 1932
+# number   an integer as above, then optionally a dot and digits, then optionally an exponent:
+#          -1.5, 0.25, 5434.0, 1.2e-05; never "+1", "36.", ".5", "1,5", "inf", "nan" or 1e999
+# date     YYYY-MM-DD, a real calendar day
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)", re.ASCII)
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?", re.ASCII)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_INT64 = (-(2**63), 2**63 - 1)
+# Control characters other than the line feed (which a quoted note may hold) are refused anywhere.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -76,9 +87,19 @@ def read_raw(path: Path, label: str | None = None) -> tuple[RawTable | None, lis
     """Read ``path`` as strict UTF-8 CSV. Returns the table (or None) and the problems found."""
     label = label or path.name
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
     except FileNotFoundError:
         return None, [Violation(label, None, None, "missing_file", "the file does not exist")]
+    if not stat.S_ISREG(mode):
+        return None, [
+            Violation(
+                label, None, None, "not_a_file", "not a regular file (a folder, FIFO or device)"
+            )
+        ]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Violation(label, None, None, "unreadable", f"cannot be read: {exc}")]
     return parse_csv_bytes(data, label)
 
 
@@ -153,17 +174,32 @@ def parse_csv_bytes(data: bytes, label: str) -> tuple[RawTable | None, list[Viol
 def _parse(value: str, ftype: str) -> Any:
     """Parse one non-missing cell under its Table Schema type; raise ValueError when it does not."""
     if ftype == "integer":
-        if not _INTEGER.match(value):
-            raise ValueError(f"{value!r} is not an integer")
-        return int(value)
+        if not _INTEGER.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not an integer (ASCII digits, optional minus, no plus sign, "
+                "no leading zeros)"
+            )
+        number = int(value)
+        if not _INT64[0] <= number <= _INT64[1]:
+            raise ValueError(f"{value!r} does not fit in a 64-bit integer")
+        return number
     if ftype == "number":
-        if not _NUMBER.match(value):
-            raise ValueError(f"{value!r} is not a number (dot decimals, no thousands separators)")
-        return float(value)
+        if not _NUMBER.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not a number (ASCII digits, dot decimals with digits on both sides, "
+                "no plus sign, no leading zeros, no thousands separators)"
+            )
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"{value!r} is out of range for a number")
+        return number
     if ftype == "date":
-        if not _DATE.match(value):
+        if not _DATE.fullmatch(value):
             raise ValueError(f"{value!r} is not an ISO date YYYY-MM-DD")
-        return date.fromisoformat(value)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar date") from None
     return value
 
 
@@ -174,6 +210,19 @@ def _check_cells(table: RawTable, resource: _schema.Resource) -> list[Violation]
     for row, line in zip(table.rows, table.lines, strict=True):
         for f in fields:
             raw = row[f.name]
+            bad = _CONTROL.search(raw)
+            if bad:
+                out.append(
+                    Violation(
+                        table.file,
+                        line,
+                        f.name,
+                        "control_character",
+                        f"holds the control character U+{ord(bad.group()):04X} at position "
+                        f"{bad.start() + 1}",
+                    )
+                )
+                continue
             if raw != raw.strip():
                 out.append(
                     Violation(
@@ -226,7 +275,7 @@ def _check_cells(table: RawTable, resource: _schema.Resource) -> list[Violation]
                         table.file, line, f.name, "enum", f"{raw!r} is not one of: {allowed}"
                     )
                 )
-            if "pattern" in c and not re.fullmatch(c["pattern"], raw):
+            if "pattern" in c and not re.fullmatch(c["pattern"], raw, re.ASCII):
                 out.append(
                     Violation(
                         table.file,
@@ -279,6 +328,20 @@ def _check_header(table: RawTable, resource: _schema.Resource) -> list[Violation
                 Violation(table.file, 1, name, "duplicate_column", "the column appears twice")
             )
         seen.add(name)
+    if not out and table.header != expected:
+        for i, (got, want) in enumerate(zip(table.header, expected, strict=True), start=1):
+            if got != want:
+                out.append(
+                    Violation(
+                        table.file,
+                        1,
+                        got,
+                        "column_order",
+                        f"column {i} is '{got}' but the schema puts '{want}' there; the header "
+                        f"must follow the schema's order: {', '.join(expected)}",
+                    )
+                )
+                break
     return out
 
 
@@ -286,12 +349,14 @@ def _check_primary_key(table: RawTable, resource: _schema.Resource) -> list[Viol
     key = resource.primary_key
     if not key or any(k not in table.header for k in key):
         return []
-    first: dict[tuple[str, ...], int] = {}
+    types = {f.name: f.type for f in resource.fields}
+    first: dict[tuple[Any, ...], int] = {}
     out = []
     for row, line in zip(table.rows, table.lines, strict=True):
-        value = tuple(row[k] for k in key)
+        shown_values = tuple(row[k] for k in key)
+        value = tuple(_key_value(row[k], types.get(k, "string")) for k in key)
         if value in first:
-            shown = ", ".join(f"{k}={v!r}" for k, v in zip(key, value, strict=True))
+            shown = ", ".join(f"{k}={v!r}" for k, v in zip(key, shown_values, strict=True))
             out.append(
                 Violation(
                     table.file,
@@ -304,6 +369,14 @@ def _check_primary_key(table: RawTable, resource: _schema.Resource) -> list[Viol
         else:
             first[value] = line
     return out
+
+
+def _key_value(raw: str, ftype: str) -> Any:
+    """A key cell compared as the value it stands for (so 1932 and 1932.0 are one key)."""
+    try:
+        return (ftype, _parse(raw, ftype))
+    except ValueError:
+        return ("text", raw)
 
 
 def _check_foreign_keys(
@@ -393,6 +466,41 @@ def _descriptor(directory: Path) -> _schema.Package:
     return _schema.package(own if own.exists() else DATAPACKAGE)
 
 
+def resource_path(directory: Path, resource: _schema.Resource) -> Path:
+    """The file of ``resource`` inside ``directory``; refuses a path that would leave it.
+
+    A descriptor path must be relative, must not climb with ``..`` and must not leave the folder
+    through a symbolic link: the data package describes its own files and nothing else."""
+    rel = Path(resource.path)
+    problem = None
+    if rel.is_absolute() or resource.path.startswith(("/", "\\")):
+        problem = "is absolute"
+    elif ".." in rel.parts:
+        problem = "climbs out of the folder with '..'"
+    else:
+        path = directory / rel
+        try:
+            inside = path.resolve().is_relative_to(directory.resolve())
+        except (OSError, RuntimeError):  # a symlink loop
+            inside = False
+        if not inside:
+            problem = "leaves the datasets folder through a symbolic link"
+    if problem:
+        raise DatasetError(
+            [
+                Violation(
+                    "datapackage.json",
+                    None,
+                    f"resources[{resource.name}].path",
+                    "path",
+                    f"{resource.path!r} {problem}; a resource path must name a file inside "
+                    "datasets/",
+                )
+            ]
+        )
+    return directory / rel
+
+
 def _lookups(
     resource: _schema.Resource, directory: Path, pkg: _schema.Package
 ) -> dict[str, set[str]]:
@@ -402,7 +510,7 @@ def _lookups(
         target = pkg.resource(fk["reference"]["resource"])
         col = fk["reference"]["fields"]
         col = col if isinstance(col, str) else col[0]
-        table, _ = read_raw(directory / target.path)
+        table, _ = read_raw(resource_path(directory, target))
         out[target.name] = {r[col] for r in table.rows} if table and col in table.header else set()
     return out
 
@@ -421,17 +529,23 @@ def validate_table(
 
 def validate(name: str, directory: Path = DATASETS) -> list[Violation]:
     """All violations of dataset ``name`` in ``directory`` (empty when it is valid)."""
+    directory = Path(directory)
+    recover(directory)
     pkg = _descriptor(directory)
     resource = pkg.resource(name)
-    table, problems = read_raw(directory / resource.path)
-    if table is None:
-        return problems
-    return problems + validate_table(table, resource, _lookups(resource, directory, pkg))
+    try:
+        path = resource_path(directory, resource)
+        table, problems = read_raw(path)
+        if table is None:
+            return problems
+        return problems + validate_table(table, resource, _lookups(resource, directory, pkg))
+    except DatasetError as err:
+        return err.violations
 
 
 def validate_all(directory: Path = DATASETS) -> dict[str, list[Violation]]:
     """Violations per dataset, for every resource in the data package."""
-    pkg = _descriptor(directory)
+    pkg = _descriptor(Path(directory))
     return {name: validate(name, directory) for name in pkg.names}
 
 
@@ -459,12 +573,25 @@ def to_frame(table: RawTable, resource: _schema.Resource) -> pd.DataFrame:
 
 
 def load(name: str, directory: Path | str = DATASETS) -> pd.DataFrame:
-    """Read, validate and type dataset ``name``; raise :class:`DatasetError` listing every violation."""
+    """Read, validate and type dataset ``name``; raise :class:`DatasetError` listing every violation.
+
+    Frames are cached by the content of every input they depend on (the CSV, the files its foreign
+    keys point to, the descriptor), so any edit, even one that keeps a file's size and time, is
+    seen."""
     directory = Path(directory)
+    recover(directory)
     pkg = _descriptor(directory)
     resource = pkg.resource(name)
-    path = directory / resource.path
-    key = (str(path), *_stamp(path), *_stamp(directory / "sources.csv"))
+    path = resource_path(directory, resource)
+    inputs = [path] + [
+        resource_path(directory, pkg.resource(fk["reference"]["resource"]))
+        for fk in resource.foreign_keys
+    ]
+    key = (
+        str(path.resolve()),
+        pkg.digest,
+        *(_content_digest(p) for p in inputs),
+    )
     if key in _CACHE:
         return _CACHE[key].copy()
     table, problems = read_raw(path)
@@ -477,12 +604,11 @@ def load(name: str, directory: Path | str = DATASETS) -> pd.DataFrame:
     return frame.copy()
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _content_digest(path: Path) -> str:
     try:
-        st = path.stat()
+        return sha256(path.read_bytes()) if path.is_file() else "not-a-file"
     except FileNotFoundError:
-        return (0, 0)
-    return (st.st_mtime_ns, st.st_size)
+        return "missing"
 
 
 _CACHE: dict[tuple[Any, ...], pd.DataFrame] = {}
