@@ -245,19 +245,28 @@ def _claims_ledger(
     log(f"  {CLAIMS_SPEC.name:<24} {'identical' if same else ('differs' if check else 'written')}")
 
 
-def _codebook(*, check: bool, report: Report, log: Callable[[str], None]) -> None:
-    """Keep ``datasets/README.md`` (the codebook) in step with ``datapackage.json``."""
+def generated_data_docs(directory: Path = DATASETS) -> dict[str, bytes]:
+    """The files of ``datasets/`` that are generated from the data package, by name: the codebook
+    with its coverage report (``README.md``) and the bibliography (``sources.bib``, CSL-JSON)."""
+    from .bibliography import bibliography_files
+    from .coverage import coverage_markdown
     from .schema import codebook
 
-    path = DATASETS / "README.md"
-    data = codebook().encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return
-    if check:
-        report.differs.append("datasets/README.md")
-    else:
-        write_atomic(path, data)
-        log("  datasets/README.md       codebook regenerated")
+    readme = codebook().rstrip() + "\n\n" + coverage_markdown(directory)
+    return {"README.md": readme.encode("utf-8"), **bibliography_files(directory)}
+
+
+def _codebook(*, check: bool, report: Report, log: Callable[[str], None]) -> None:
+    """Keep the generated files of ``datasets/`` in step with the descriptor and the data."""
+    for name, data in generated_data_docs().items():
+        path = DATASETS / name
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        if check:
+            report.differs.append(f"datasets/{name}")
+        else:
+            write_atomic(path, data)
+            log(f"  datasets/{name:<17} regenerated")
 
 
 def _draw_all(

@@ -200,16 +200,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat.coup": {"en": "Coup, revolt", "es": "Golpe, alzamiento"},
     # occupations and reform
     "occ.title": {
-        "en": "Occupations of factories and land, Chile 1967-1973",
-        "es": "Tomas de fábricas y de tierras, Chile 1967-1973",
+        "en": "Occupations of land and factories: counted only as period totals",
+        "es": "Tomas de terrenos y fábricas: solo hay totales por período",
     },
-    "occ.ylabel": {"en": "Occupations per year (number)", "es": "Tomas por año (número)"},
+    "occ.count": {
+        "en": "{n} in {area}, {period}",
+        "es": "{n} en {area}, {period}",
+    },
+    "occ.xlabel": {
+        "en": "Period each count covers",
+        "es": "Período que cubre cada cifra",
+    },
+    "occ.families": {"en": " ({n} families)", "es": " ({n} familias)"},
     "occ.factory": {"en": "Factories", "es": "Fábricas"},
     "occ.rural_land": {"en": "Farms (tomas de fundos)", "es": "Fundos"},
     "occ.urban_land": {"en": "Urban land (tomas de terreno)", "es": "Terrenos urbanos"},
     "occ.note": {
-        "en": "Where sources differ, the bar shows the largest count; every source is in occupations.csv.",
-        "es": "Donde las fuentes difieren, la barra muestra la cifra mayor; todas están en occupations.csv.",
+        "en": "Each bar spans the period its count covers; no source read gives a count per year.",
+        "es": "Cada barra abarca el período que cubre su cifra; ninguna fuente consultada da cifras por año.",
     },
     "agr.title": {
         "en": "Agrarian reform: estates and land expropriated",
@@ -219,10 +227,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "agr.hectares_expropriated": {
         "en": "Land expropriated",
         "es": "Tierras expropiadas (millones de ha)",
-    },
-    "occ.none": {
-        "en": "No independent annual count of occupations was found; only the article's figure is shown.",
-        "es": "No se encontró un recuento anual independiente de tomas; solo se muestra la cifra del artículo.",
     },
     "state.title": {
         "en": "The state's share of output, 1970 and 1972, by sector",

@@ -12,6 +12,35 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 ARTICLE = "article"
+# How much a source's own kind counts when several give the same quantity (lower is preferred): the
+# producer of the numbers, then scholarship that transcribes it, then documents of the time, the
+# press, encyclopedias, partisan statements, and last the article being audited.
+KIND_RANK = {
+    "producer": 0,
+    "scholarly": 1,
+    "contemporary": 2,
+    "press": 3,
+    "encyclopedia": 4,
+    "partisan": 5,
+    "seed": 9,
+}
+
+
+def preferred_source(rows: pd.DataFrame, value: str = "votes") -> str:
+    """The one source to draw when several give the same quantity.
+
+    The rule, the same everywhere: the source giving ``value`` for the most rows (the fullest
+    account), then the one with the most rows, then the best kind (:data:`KIND_RANK`), then the id,
+    so that the choice is stable. The article is never preferred: it is what is being checked."""
+    kinds = load("sources").set_index("source_id")["kind"]
+    stats = []
+    for sid, g in rows[rows["source_id"] != ARTICLE].groupby("source_id"):
+        stats.append(
+            (-int(g[value].notna().sum()), -len(g), KIND_RANK.get(str(kinds[sid]), 8), str(sid))
+        )
+    if not stats:
+        raise ValueError("no independent source for this quantity")
+    return min(stats)[3]
 
 
 def attributions(source_ids: Iterable[str]) -> list[str]:

@@ -10,9 +10,11 @@ import pytest
 from analysis.paths import DATASETS
 
 SOURCES = (
-    "source_id,citation,attribution,locator,url,kind\n"
-    "ilo,ILO (1970) Year Book of Labour Statistics,ILO (1970),Table 28,,compilation\n"
-    "article,The seed article,The article,note 6,,seed\n"
+    "source_id,citation,attribution,locator,url,kind,producer,date_published,date_accessed,"
+    "licence,derived_from\n"
+    "ilo,ILO (1970) Year Book of Labour Statistics,ILO (1970),Table 28,,producer,"
+    "International Labour Office,1970,,,\n"
+    "article,The seed article,The article,note 6,,seed,,2023,,,\n"
 )
 STRIKES = (
     "year,strikes,workers_involved,person_days_lost,coverage,source_id,note\n"

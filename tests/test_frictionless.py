@@ -14,12 +14,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from conftest import SOURCES
+from test_malformed import CSV_CASES
 
 from analysis.datasets import validate
 from analysis.paths import DATASETS
-
-from conftest import SOURCES
-from test_malformed import CSV_CASES
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -35,9 +34,7 @@ def test_the_committed_package_is_valid_for_frictionless() -> None:
     assert _errors(DATASETS / "datapackage.json") == []
 
 
-@pytest.mark.parametrize(
-    "dataset,text", [pytest.param(c[1], c[2], id=c[0]) for c in CSV_CASES]
-)
+@pytest.mark.parametrize("dataset,text", [pytest.param(c[1], c[2], id=c[0]) for c in CSV_CASES])
 def test_what_frictionless_refuses_the_loader_refuses(tmp_path: Path, dataset, text) -> None:
     pkg = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))
     pkg["resources"] = [r for r in pkg["resources"] if r["name"] in ("sources", dataset)]

@@ -28,8 +28,29 @@ def test_every_source_is_cited() -> None:
         frame = load(name)
         if name != "sources" and "source_id" in frame:
             cited |= set(frame["source_id"])
-    unused = set(load("sources")["source_id"]) - cited
-    assert not unused, f"sources cited by no row: {sorted(unused)}"
+    sources = load("sources")
+    origins = {o for d in sources["derived_from"].dropna() for o in d.split(";")}
+    unused = set(sources["source_id"]) - cited - origins
+    assert not unused, f"sources cited by no row and copied by no source: {sorted(unused)}"
+
+
+def test_derived_from_names_known_sources_without_cycles() -> None:
+    sources = load("sources").set_index("source_id")
+    parents = {
+        sid: [] if pd.isna(d) else str(d).split(";") for sid, d in sources["derived_from"].items()
+    }
+    for sid, ps in parents.items():
+        assert sid not in ps, f"{sid} derives from itself"
+        for p in ps:
+            assert p in parents, f"{sid} derives from unknown source {p!r}"
+
+    def reaches(start: str, seen: frozenset[str]) -> None:
+        for p in parents[start]:
+            assert p not in seen, f"derived_from cycle through {p}"
+            reaches(p, seen | {p})
+
+    for sid in parents:
+        reaches(sid, frozenset({sid}))
 
 
 def test_credit_line_collapses_beyond_three() -> None:

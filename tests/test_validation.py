@@ -55,8 +55,8 @@ def test_negative_count(scratch: Path) -> None:
 def test_share_above_100(scratch: Path) -> None:
     write(
         scratch,
-        "date,election,contender,alliance,votes,share_pct,share_basis,source_id,note\n"
-        "1970-09-04,presidential,Salvador Allende,Unidad Popular,1,140,valid,ilo,\n",
+        "date,election,contender,alliance,votes,share_pct,seats,share_basis,source_id,note\n"
+        "1970-09-04,presidential,Salvador Allende,Unidad Popular,1,140,,valid,ilo,\n",
         "elections.csv",
     )
     found = rules(scratch, "elections")
@@ -67,10 +67,10 @@ def test_share_above_100(scratch: Path) -> None:
 def test_shares_of_one_election_sum_above_100(scratch: Path) -> None:
     write(
         scratch,
-        "date,election,contender,alliance,votes,share_pct,share_basis,source_id,note\n"
-        "1970-09-04,presidential,A,X,,60,valid,ilo,\n"
-        "1970-09-04,presidential,B,Y,,45,valid,ilo,\n"
-        "1970-09-04,presidential,X,X,,60,valid,ilo,alliance total\n",
+        "date,election,contender,alliance,votes,share_pct,seats,share_basis,source_id,note\n"
+        "1970-09-04,presidential,A,X,,60,,valid,ilo,\n"
+        "1970-09-04,presidential,B,Y,,45,,valid,ilo,\n"
+        "1970-09-04,presidential,X,X,,60,,valid,ilo,alliance total\n",
         "elections.csv",
     )
     assert rules(scratch, "elections") == [(3, "share_pct", "share_sum")]
@@ -119,9 +119,9 @@ def test_required_and_whitespace(scratch: Path) -> None:
 def test_bad_date_and_enum(scratch: Path) -> None:
     write(
         scratch,
-        "date,election,contender,alliance,votes,share_pct,share_basis,source_id,note\n"
-        "04/09/1970,presidential,A,,,10,valid,ilo,\n"
-        "1970-09-04,mayor,A,,,10,both,ilo,\n",
+        "date,election,contender,alliance,votes,share_pct,seats,share_basis,source_id,note\n"
+        "04/09/1970,presidential,A,,,10,,valid,ilo,\n"
+        "1970-09-04,mayor,A,,,10,,both,ilo,\n",
         "elections.csv",
     )
     assert rules(scratch, "elections") == [

@@ -9,32 +9,10 @@ from matplotlib.patches import Patch
 from ..datasets import load
 from ..i18n import t
 from ..indicators import alliance_share
-from ..sources import ARTICLE, attributions
+from ..sources import ARTICLE, attributions, preferred_source
 from ..style import ARTICLE_STYLE, COLORS, HATCHES, MARKERS, finish, new_figure
 
 UP = "Unidad Popular"
-KIND_ORDER = {
-    "official": 0,
-    "compilation": 1,
-    "scholarship": 2,
-    "encyclopedia": 3,
-    "contemporary": 4,
-    "seed": 9,
-}
-
-
-def preferred_source(rows: pd.DataFrame) -> str:
-    """The source to draw when several give one election: most contenders with votes, then the
-    most authoritative kind, then the id (so the choice is stable)."""
-    kinds = load("sources").set_index("source_id")["kind"]
-    stats = []
-    for sid, g in rows[rows["source_id"] != ARTICLE].groupby("source_id"):
-        stats.append(
-            (-int(g["votes"].notna().sum()), -len(g), KIND_ORDER.get(str(kinds[sid]), 5), str(sid))
-        )
-    if not stats:
-        raise ValueError("no independent source for this election")
-    return min(stats)[3]
 
 
 def _one_result(

@@ -22,7 +22,8 @@ YEARS = {
     "economy": lambda f: f["year"].astype(int),
     "latin_america": lambda f: f["year"].astype(int),
     "nationalisation": lambda f: f["date"].dt.year,
-    "occupations": lambda f: f["year"].astype(int),
+    "occupations": lambda f: f["period_end"].dt.year,
+    "consumer_prices": lambda f: f["month"].str[:4].astype(int),
 }
 # The quantity that two sources can disagree on, per dataset: (keys, value column).
 QUANTITIES = {

@@ -7,62 +7,83 @@ from matplotlib.figure import Figure
 from ..datasets import load
 from ..i18n import fmt_number, t
 from ..sources import ARTICLE, attributions
-from ..style import ARTICLE_STYLE, COLORS, HATCHES, finish, house_style, new_figure
+from ..style import COLORS, HATCHES, finish, house_style, new_figure
 from ._common import up_band
 
 KINDS = ("factory", "rural_land", "urban_land")
 
 
 def occupations(lang: str = "en") -> Figure:
-    """Occupations per year by kind: bars from the independent sources, stars for the article."""
+    """Occupations as the sources count them: each count spans the period it covers.
+
+    Few sources give a yearly count; most give a total for a period (312 urban land seizures in
+    Santiago, 1967-1972). Each row is drawn as a bar from its period's start to its end, in the lane
+    of its kind, labelled with its count and area, so a six-year total never looks like one year."""
+    from ..style import decimal_year
+
     frame = load("occupations")
-    rows = frame[frame["source_id"] != ARTICLE]
+    counted = frame[frame["unit"] == "occupations"]
     fig, ax = new_figure()
-    kinds = [k for k in KINDS if k in set(frame["kind"])]
-    width = 0.8 / max(len(kinds), 1)
+    kinds = [k for k in KINDS if k in set(counted["kind"])]
+    lanes = {k: i for i, k in enumerate(kinds)}
     used: list[str] = []
-    for i, kind in enumerate(kinds):
-        g = (
-            rows[rows["kind"] == kind]
-            .groupby("year", as_index=False)
-            .agg(count=("count", "max"), sources=("source_id", lambda s: list(s)))
+    for _, row in counted.sort_values(["kind", "period_start"]).iterrows():
+        start, end = decimal_year(row["period_start"]), decimal_year(row["period_end"]) + 1 / 365
+        lane = lanes[row["kind"]]
+        article = row["source_id"] == ARTICLE
+        colour = COLORS[lane + 1]
+        ax.barh(
+            lane,
+            end - start,
+            left=start,
+            height=0.5,
+            color="white" if article else colour,
+            edgecolor=colour,
+            hatch=HATCHES[lane + 1] if article else None,
+            linewidth=1.5,
         )
-        ax.bar(
-            g["year"] + (i - (len(kinds) - 1) / 2) * width,
-            g["count"],
-            width=width,
-            color=COLORS[i + 1],
-            hatch=HATCHES[i + 1],
-            edgecolor="white",
-            label=t(f"occ.{kind}", lang),
+        families = frame[
+            (frame["unit"] == "families")
+            & (frame["kind"] == row["kind"])
+            & (frame["period_start"] == row["period_start"])
+            & (frame["period_end"] == row["period_end"])
+            & (frame["source_id"] == row["source_id"])
+        ]
+        first, last = row["period_start"].year, row["period_end"].year
+        label = t("occ.count", lang).format(
+            n=fmt_number(row["count"], lang),
+            area=row["area"],
+            period=str(first) if first == last else f"{first}-{last}",
         )
-        for s in g["sources"]:
-            used += s
-    art = frame[frame["source_id"] == ARTICLE]
-    if not art.empty:
-        ax.plot(art["year"].astype(float), art["count"], label=t("article", lang), **ARTICLE_STYLE)
-        used.append(ARTICLE)
-    years = list(range(1967, 1974))
+        if not families.empty:
+            label += t("occ.families", lang).format(n=fmt_number(families["count"].iloc[0], lang))
+        if article:
+            label += " (" + t("article", lang).lower() + ")"
+        ax.annotate(
+            label,
+            (end, lane),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
+        used.append(row["source_id"])
+    ax.set_yticks(range(len(kinds)), [t(f"occ.{k}", lang) for k in kinds])
+    ax.set_ylim(-0.7, len(kinds) - 0.3)
+    ax.invert_yaxis()
+    years = list(range(1965, 1975))
     ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(1966.4, 1973.9)
-    ax.set_ylim(bottom=0)
+    ax.set_xlim(1965, 1978)
     up_band(ax, lang)
-    ax.legend(loc="upper left", fontsize=8)
-    if rows.empty:
-        note = t("occ.none", lang)
-    elif len(set(rows["source_id"])) > 1:
-        note = t("occ.note", lang)
-    else:
-        note = None
     return finish(
         fig,
         ax,
         title=t("occ.title", lang),
-        ylabel=t("occ.ylabel", lang),
-        xlabel=t("year", lang),
+        ylabel="",
+        xlabel=t("occ.xlabel", lang),
         source_ids=list(dict.fromkeys(used)),
         lang=lang,
-        note=note,
+        note=t("occ.note", lang),
     )
 
 
