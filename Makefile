@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+PYTEST_NB := --nbval --nbval-current-env
+LINTED    := analysis tests benchmarks notebooks
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: all install figures test test-lib test-notebooks validate lab lint format bench workbook notebooks report test-browser clean
+.PHONY: all install figures test check test-lib test-notebooks validate lab lint format bench workbook notebooks report test-browser clean
 
 all: figures
 
@@ -25,9 +26,17 @@ install: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/chile73 figures $(if $(FORCE),--force,)
 
-## The whole test suite: library tests and every notebook (nbval), on both cores.
-test: $(STAMP)
+## Everything CI checks: lint, the data package (independently, with Frictionless), the committed
+## figures against the code, then the library tests, every notebook (nbval) and the browser test.
+test: $(STAMP) check
 	$(BIN)/python -m pytest -n 2 --dist loadfile tests notebooks $(PYTEST_NB)
+
+## The quick gates that come before the tests.
+check: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/frictionless validate datasets/datapackage.json
+	$(BIN)/chile73 figures --check
 
 test-lib: $(STAMP)
 	$(BIN)/python -m pytest -n 2 tests
@@ -48,12 +57,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/ruff format --check analysis tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 format: $(STAMP)
-	$(BIN)/ruff format analysis tests benchmarks
-	$(BIN)/ruff check --fix analysis tests benchmarks
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 ## Every dataset in one Excel workbook: dist/chile-1973-stats.xlsx
 workbook: $(STAMP)
@@ -61,7 +70,7 @@ workbook: $(STAMP)
 
 ## An HTML edition of every notebook, with an index: dist/report/index.html
 report: workbook
-	$(BIN)/python -c "from analysis.report import build_report; print('Wrote', build_report())"
+	$(BIN)/chile73 report
 
 ## The browser test alone: every notebook opened and run in JupyterLab (Chromium, loopback only).
 test-browser: $(STAMP)

@@ -3,6 +3,9 @@
 chile73 validate            check every dataset against datasets/datapackage.json
 chile73 figures [--check]   regenerate (or check) every figure in figures/
 chile73 claims [--verdict V] print the claims audit: every figure of the article against the data
+chile73 workbook export|import  the datasets as one Excel workbook, and an edited one back
+chile73 notebooks [NAME ...]    re-run the notebooks and store their outputs
+chile73 report              the HTML edition of the notebooks, with an index
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import sys
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .datasets import validate_all
-    from .paths import DATASETS
+    from analysis.core.paths import DATASETS
+    from analysis.data.datasets import validate_all
 
     results = validate_all(DATASETS)
     bad = 0
@@ -35,7 +38,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _claims(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .claims import audit, counts
+    from analysis.study.claims import audit, counts
 
     ledger = audit()
     if args.verdict:
@@ -56,7 +59,7 @@ def _claims(args: argparse.Namespace) -> int:
 def _workbook(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from . import workbook
+    from analysis.outputs import workbook
 
     if args.action == "export":
         out = workbook.export(Path(args.out))
@@ -78,15 +81,22 @@ def _workbook(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from .notebooks import execute, notebook_paths
+    from analysis.outputs.notebooks import execute, notebook_paths
 
     for path in notebook_paths(args.names):
         print(f"  {path.name:<34} {execute(path):6.1f} s")
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from analysis.outputs.report import build_report
+
+    print(f"Wrote {build_report()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    from . import build
+    from analysis.outputs import build
 
     parser = argparse.ArgumentParser(
         prog="chile73", description="Chile 1973 statistics: data, checks, figures."
@@ -115,16 +125,18 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("notebooks", help="re-run the notebooks and store their outputs")
     p.add_argument("names", nargs="*", help="only these notebooks (e.g. 01_strike_wave)")
     p.set_defaults(func=_notebooks)
+    p = sub.add_parser("report", help="write the HTML edition of the notebooks (dist/report/)")
+    p.set_defaults(func=_report)
     args = parser.parse_args(argv)
     return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
     """Run a subcommand; a refusal or a failed read or write becomes one clear line and exit 2."""
-    from .datasets import DatasetError
-    from .fileio import TransactionError
-    from .schema import DescriptorError
-    from .workbook import WorkbookError
+    from analysis.core.fileio import TransactionError
+    from analysis.data.datasets import DatasetError
+    from analysis.data.schema import DescriptorError
+    from analysis.outputs.workbook import WorkbookError
 
     try:
         return int(args.func(args))

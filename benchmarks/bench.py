@@ -99,14 +99,10 @@ def main() -> int:
     (ROOT / "benchmarks" / "results.md").write_text(
         "# Benchmark results\n\n" + table + "\n", encoding="utf-8"
     )
+    from analysis.outputs.docs import splice
+
     readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    if start in text and end in text:
-        text = (
-            text[: text.index(start) + len(start)] + "\n" + table + "\n" + text[text.index(end) :]
-        )
-        readme.write_text(text, encoding="utf-8")
+    readme.write_text(splice(readme.read_text(encoding="utf-8"), "bench", table), encoding="utf-8")
     return 0
 
 

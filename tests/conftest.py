@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import DATASETS
+from analysis.core.paths import DATASETS
 
 SOURCES = (
     "source_id,citation,attribution,locator,url,kind,producer,date_published,date_accessed,"

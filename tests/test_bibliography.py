@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.bibliography import (
+from analysis.core.paths import DATASETS, ROOT
+from analysis.outputs.bibliography import (
     author_of,
     bibtex_escape,
     read_sources,
@@ -19,7 +20,6 @@ from analysis.bibliography import (
     to_csl_json,
     write_bibliography,
 )
-from analysis.paths import DATASETS, ROOT
 
 FIELDS = [
     "source_id",
@@ -171,7 +171,7 @@ def test_author_only_from_a_plain_opening(citation: str, author: str) -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import sys, analysis.bibliography; print('pandas' in sys.modules)"
+    code = "import sys, analysis.outputs.bibliography; print('pandas' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis import cli
-from analysis.paths import FIGURES
+from analysis.core.paths import FIGURES
 
 
 def test_validate_passes(capsys) -> None:

@@ -17,8 +17,8 @@ import pytest
 from conftest import SOURCES
 from test_malformed import CSV_CASES
 
-from analysis.datasets import validate
-from analysis.paths import DATASETS
+from analysis.core.paths import DATASETS
+from analysis.data.datasets import validate
 
 frictionless = pytest.importorskip("frictionless")
 

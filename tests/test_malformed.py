@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from analysis import cli
-from analysis.datasets import DatasetError, load, validate
-from analysis.schema import DescriptorError
+from analysis.data.datasets import DatasetError, load, validate
+from analysis.data.schema import DescriptorError
 
 HEADER = "year,strikes,workers_involved,person_days_lost,coverage,source_id,note\n"
 GOOD = "1969,1277,362010,1178706,labour disputes,ilo,\n"
@@ -251,13 +251,13 @@ def test_descriptor_that_is_not_json_is_one_clear_error(scratch: Path, text: str
 
 
 def test_cli_reports_a_broken_descriptor_without_a_traceback(monkeypatch, tmp_path, capsys):
-    from analysis import paths
+    from analysis.core import paths
 
     broken = tmp_path / "datasets"
     broken.mkdir()
     (broken / "datapackage.json").write_text("{ not json", encoding="utf-8")
     monkeypatch.setattr(paths, "DATASETS", broken)
-    import analysis.datasets as ds
+    import analysis.data.datasets as ds
 
     monkeypatch.setattr(ds, "DATASETS", broken)
     assert cli.main(["validate"]) == 2

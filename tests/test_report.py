@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.notebooks import notebook_paths
-from analysis.report import build_report
+from analysis.outputs.notebooks import notebook_paths
+from analysis.outputs.report import build_report
 
 
 def test_report_pages_and_index(tmp_path: Path) -> None:

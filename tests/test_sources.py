@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import load
-from analysis.datasets import names, validate_all
-from analysis.sources import credit_line, disagreements
+from analysis.charts.credits import credit_line
+from analysis.data.datasets import names, validate_all
+from analysis.study.sources import disagreements
 
 
 def test_every_curated_dataset_is_valid() -> None:
@@ -83,7 +84,7 @@ def test_disagreements() -> None:
 
 
 def test_spread_of_negative_values_is_finite() -> None:
-    from analysis.sources import spread_pct
+    from analysis.study.sources import spread_pct
 
     assert spread_pct(100, 150) == 50
     assert round(spread_pct(-12.91, -12.90), 3) == 0.077

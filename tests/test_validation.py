@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import DatasetError, load
-from analysis.datasets import validate
+from analysis.data.datasets import validate
 
 HEADER = "year,strikes,workers_involved,person_days_lost,coverage,source_id,note\n"
 

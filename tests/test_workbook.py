@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from analysis.schema import package
-from analysis.workbook import (
+from analysis.data.schema import package
+from analysis.outputs.workbook import (
     csv_bytes,
     export,
     export_bytes,

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from analysis import cli
-from analysis import workbook as wbmod
-from analysis.datasets import DatasetError, validate_all
-from analysis.workbook import (
+from analysis.data.datasets import DatasetError, validate_all
+from analysis.outputs import workbook as wbmod
+from analysis.outputs.workbook import (
     WorkbookError,
     export,
     import_workbook,
@@ -74,7 +74,7 @@ def test_export_never_writes_into_the_curated_data(datasets_copy: Path, target: 
 
 
 def test_export_refuses_the_project_datasets_folder_from_the_cli(capsys) -> None:
-    from analysis.paths import DATASETS
+    from analysis.core.paths import DATASETS
 
     before = (DATASETS / "strikes.csv").read_bytes()
     assert cli.main(["workbook", "export", "--out", str(DATASETS / "strikes.csv")]) == 2
@@ -231,7 +231,7 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def test_no_changes_and_write_hint_never_together(book, datasets_copy, capsys, monkeypatch):
-    import analysis.workbook as w
+    import analysis.outputs.workbook as w
 
     monkeypatch.setattr(w, "DATASETS", datasets_copy)
     real = w.import_workbook

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from analysis import cli
-from analysis.fileio import JOURNAL, pending, recover, write_atomic, write_many
-from analysis.paths import ROOT
+from analysis.core.fileio import JOURNAL, pending, recover, write_atomic, write_many
+from analysis.core.paths import ROOT
 
 OLD = {"a.csv": b"a,old\n", "b.csv": b"b,old\n"}
 NEW = {"a.csv": b"a,new\n", "b.csv": b"b,new\n"}
@@ -42,7 +42,7 @@ def _killed_write(folder: Path, patch: str, nth: int) -> subprocess.CompletedPro
         f"""
         import os, signal
         from pathlib import Path
-        import analysis.fileio as f
+        import analysis.core.fileio as f
         target = {patch!r}
         owner = os if target == "replace" else f
         real = getattr(owner, target)
@@ -106,8 +106,8 @@ def test_workbook_import_killed_between_two_files_leaves_consistent_data(
     """End to end: strikes.csv and sources.csv change together; the kill falls between them."""
     from openpyxl import load_workbook
 
-    from analysis.datasets import validate_all
-    from analysis.workbook import export
+    from analysis.data.datasets import validate_all
+    from analysis.outputs.workbook import export
 
     book = export(tmp_path / "book.xlsx", datasets_copy)
     wb = load_workbook(book)
@@ -140,7 +140,7 @@ def test_workbook_import_killed_between_two_files_leaves_consistent_data(
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(a, b)
         os.replace = dying
-        from analysis import workbook
+        from analysis.outputs import workbook
         d = Path({str(datasets_copy)!r})
         result = workbook.import_workbook(Path({str(edited)!r}), d)
         assert result.ok, workbook.report(result)
@@ -183,7 +183,7 @@ def test_a_folder_that_cannot_be_written_is_one_clear_error(
     tmp_path: Path, monkeypatch, capsys, where: str, args: list[str]
 ) -> None:
     # Root ignores permission bits, so the refusal of the file system is simulated where it occurs.
-    import analysis.fileio as f
+    import analysis.core.fileio as f
 
     def refused(*a, **k):
         raise PermissionError(13, "Permission denied", str(a[0]) if a else "")
@@ -202,8 +202,8 @@ def test_import_write_into_a_folder_that_cannot_be_written(
 ) -> None:
     from openpyxl import load_workbook
 
-    import analysis.fileio as f
-    from analysis.workbook import export, import_workbook, write_changes
+    import analysis.core.fileio as f
+    from analysis.outputs.workbook import export, import_workbook, write_changes
 
     book = export(tmp_path / "b.xlsx", datasets_copy)
     wb = load_workbook(book)

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.notebooks import notebook_paths
-from analysis.paths import ROOT
+from analysis.core.paths import ROOT
+from analysis.outputs.notebooks import notebook_paths
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))

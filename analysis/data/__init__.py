@@ -1,0 +1,2 @@
+"""The data: the data package's rules (``schema``), the rules applied to a table (``rules``) and
+validated loading (``datasets``)."""

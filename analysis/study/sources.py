@@ -1,0 +1,118 @@
+"""Citations and disagreements: who says what, and where sources part ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from analysis.data.datasets import load
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+ARTICLE = "article"
+# How much a source's own kind counts when several give the same quantity (lower is preferred): the
+# producer of the numbers, then scholarship that transcribes it, then documents of the time, the
+# press, encyclopedias, partisan statements, and last the article being audited.
+KIND_RANK = {
+    "producer": 0,
+    "scholarly": 1,
+    "contemporary": 2,
+    "press": 3,
+    "encyclopedia": 4,
+    "partisan": 5,
+    "seed": 9,
+}
+
+
+def preferred_source(rows: pd.DataFrame, value: str = "votes") -> str:
+    """The one source to draw when several give the same quantity.
+
+    The rule, the same everywhere: the source giving ``value`` for the most rows (the fullest
+    account), then the one with the most rows, then the best kind (:data:`KIND_RANK`), then the id,
+    so that the choice is stable. The article is never preferred: it is what is being checked."""
+    kinds = load("sources").set_index("source_id")["kind"]
+    stats = []
+    for sid, g in rows[rows["source_id"] != ARTICLE].groupby("source_id"):
+        stats.append(
+            (-int(g[value].notna().sum()), -len(g), KIND_RANK.get(str(kinds[sid]), 8), str(sid))
+        )
+    if not stats:
+        raise ValueError("no independent source for this quantity")
+    return min(stats)[3]
+
+
+def attributions(source_ids: Iterable[str]) -> list[str]:
+    """The short attributions of ``source_ids``, in the order given, without repeats."""
+    table = load("sources").set_index("source_id")["attribution"]
+    seen: list[str] = []
+    for sid in source_ids:
+        text = str(table[sid])
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+def spread_pct(low: float, high: float) -> float:
+    """How far apart two values are, in percent: high / low - 1 when both are positive; otherwise the
+    gap relative to the larger magnitude (so -12.91 and -12.90 are 0.08% apart, not infinitely)."""
+    if low > 0:
+        return (high / low - 1) * 100
+    scale = max(abs(low), abs(high))
+    return 0.0 if scale == 0 else (high - low) / scale * 100
+
+
+def disagreements(
+    frame: pd.DataFrame,
+    keys: Sequence[str],
+    value: str,
+    *,
+    include_article: bool = False,
+    min_spread_pct: float = 0.0,
+) -> pd.DataFrame:
+    """Quantities that two or more sources give, with their spread.
+
+    Groups ``frame`` by ``keys`` (e.g. ``["year"]`` for strikes, or ``["period", "measure"]`` for
+    inflation), keeps groups where at least two distinct sources give ``value``, and reports the
+    smallest and largest value, the sources, and their :func:`spread_pct`.
+    """
+    import pandas as pd
+
+    rows = frame.dropna(subset=[value])
+    if not include_article:
+        rows = rows[rows["source_id"] != ARTICLE]
+    out = []
+    for key, group in rows.groupby(list(keys), sort=True):
+        if group["source_id"].nunique() < 2:
+            continue
+        lo, hi = float(group[value].min()), float(group[value].max())
+        spread = spread_pct(lo, hi)
+        if spread < min_spread_pct:
+            continue
+        key = key if isinstance(key, tuple) else (key,)
+        record = dict(zip(keys, key, strict=True))
+        record.update(
+            n_sources=int(group["source_id"].nunique()),
+            low=lo,
+            high=hi,
+            spread_pct=round(spread, 2),
+            low_source=str(group.loc[group[value].idxmin(), "source_id"]),
+            high_source=str(group.loc[group[value].idxmax(), "source_id"]),
+        )
+        out.append(record)
+    columns = [*keys, "n_sources", "low", "high", "spread_pct", "low_source", "high_source"]
+    return pd.DataFrame(out, columns=columns)
+
+
+def cited_by(*datasets: str) -> pd.DataFrame:
+    """The sources cited by the given datasets: id, citation, locator and URL, for a 'Sources' cell."""
+    ids: set[str] = set()
+    for name in datasets:
+        frame = load(name)
+        if "source_id" in frame:  # claims.csv has none: the article is its source
+            ids |= set(frame["source_id"])
+        else:
+            ids.add(ARTICLE)
+    table = load("sources")
+    rows = table[table["source_id"].isin(ids)].sort_values("source_id")
+    return rows[["source_id", "citation", "locator", "url"]].reset_index(drop=True)
