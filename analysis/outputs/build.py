@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
@@ -45,9 +46,14 @@ class FigureError(RuntimeError):
     """An output's function failed; the message names the output and the language."""
 
 
+@cache
+def _drawing_library() -> str:
+    return f"matplotlib=={version('matplotlib')}"
+
+
 def input_hash(output: Output) -> str:
     """One hash over the output's dependencies and the drawing library's version."""
-    h = hashlib.sha256(f"matplotlib=={version('matplotlib')}".encode())
+    h = hashlib.sha256(_drawing_library().encode())
     for label, path in dependencies(output).items():
         h.update(f"\n{label}={_file_sha(path)}".encode())
     return h.hexdigest()
@@ -194,14 +200,17 @@ def _sync(path: Path, data: bytes, *, check: bool, report: Report, label: str, l
 
 def _generated_docs(
     entries: dict, registry: list[Output], figures_dir: Path, *, check: bool, report: Report, log
-) -> None:
-    """The documentation generated from the data and the outputs (see :mod:`analysis.outputs.docs`)."""
+) -> bool:
+    """The documentation generated from the data and the outputs (see :mod:`analysis.outputs.docs`).
+
+    Returns whether the manifest's record of it changed."""
     data_key = hashlib.sha256(
         "".join(f"{p.name}={_file_sha(p)}\n" for p in sorted(DATASETS.glob("*.csv"))).encode()
         + _file_sha(DATASETS / "datapackage.json").encode()
         + _file_sha(Path(docs.__file__)).encode()
     ).hexdigest()
     cached = entries.get("_data_docs", {})
+    updated = False
     files = [DATASETS / n for n in ("README.md", "sources.bib", "sources.csl.json")]
     fresh = cached.get("inputs") == data_key and all(
         cached.get("outputs", {}).get(p.name) == _file_sha(p) for p in files
@@ -220,8 +229,9 @@ def _generated_docs(
             written[name] = sha256(data)
         if not check:
             entries["_data_docs"] = {"inputs": data_key, "outputs": written}
+            updated = True
     if figures_dir.resolve() != FIGURES.resolve():
-        return
+        return updated
     ledger = entries.get("claims_audit.md", {})
     if "readme_block" in ledger:
         readme = docs.readme_with({"claims-counts": ledger["readme_block"]})
@@ -229,6 +239,7 @@ def _generated_docs(
             _sync(
                 ROOT / "README.md", readme, check=check, report=report, label="README.md", log=log
             )
+    return updated
 
 
 def _sync_version(*, check: bool, report: Report, log) -> None:
@@ -259,8 +270,10 @@ def build(
     manifest = read_manifest(manifest_path, warn=log)
     can_save = not manifest_path.exists() or manifest_path.is_file()
     entries = manifest.setdefault("figures", {})
-    registry, registry_entry = registry_outputs(manifest.get("registry"))
+    cached_registry = manifest.get("registry")
+    registry, registry_entry = registry_outputs(cached_registry)
     manifest["registry"] = registry_entry
+    dirty = registry_entry is not cached_registry or not manifest_path.is_file()
     known = by_name(registry)
     unknown = sorted(set(only or ()) - set(known))
     if unknown:
@@ -308,19 +321,21 @@ def build(
             else "identical"
         )
         log(f"  {name:<24} {state}  ({'; '.join(report.reasons[name])})")
-    _generated_docs(entries, registry, figures_dir, check=check, report=report, log=log)
+    dirty |= _generated_docs(entries, registry, figures_dir, check=check, report=report, log=log)
     if not check:
-        for stale in set(entries) - set(known) - {"_data_docs"}:
-            del entries[stale]
-        new = _dump(manifest)
-        if not can_save:
-            log(f"warning: {manifest_path} is not a file; the manifest was not saved")
-        elif not manifest_path.exists() or manifest_path.read_bytes() != new:
-            write_atomic(manifest_path, new)
-        readme = docs.figures_readme(registry, entries)
+        stale = set(entries) - set(known) - {"_data_docs"}
+        for name in stale:
+            del entries[name]
         readme_path = figures_dir / "README.md"
-        if not readme_path.exists() or readme_path.read_bytes() != readme:
-            write_atomic(readme_path, readme)
+        if dirty or todo or stale or not readme_path.is_file():  # else the files already agree
+            new = _dump(manifest)
+            if not can_save:
+                log(f"warning: {manifest_path} is not a file; the manifest was not saved")
+            elif not manifest_path.exists() or manifest_path.read_bytes() != new:
+                write_atomic(manifest_path, new)
+            readme = docs.figures_readme(registry, entries)
+            if not readme_path.exists() or readme_path.read_bytes() != readme:
+                write_atomic(readme_path, readme)
     report.seconds = time.perf_counter() - start
     return report
 
