@@ -137,10 +137,11 @@ def _run(args: argparse.Namespace) -> int:
     from analysis.data.datasets import DatasetError
     from analysis.data.schema import DescriptorError
     from analysis.outputs.workbook import WorkbookError
+    from analysis.study.claims import ClaimError
 
     try:
         return int(args.func(args))
-    except (DatasetError, DescriptorError, WorkbookError, TransactionError) as err:
+    except (DatasetError, DescriptorError, WorkbookError, TransactionError, ClaimError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     except OSError as err:

@@ -82,3 +82,34 @@ def test_ledger_markdown_and_readme_counts() -> None:
     assert text.count("\n| C") == len(ledger)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme_block(ledger) in readme, "README's claims table is stale: run `make figures`"
+
+
+def test_a_source_that_copies_the_article_is_not_evidence(datasets_copy: Path) -> None:
+    """The audit follows derived_from: a page repeating the article cannot support it."""
+    before = audit(datasets_copy).set_index("claim_id")
+    assert before.loc["C074", "verdict"] == "supported"
+    supporter = before.loc["C074", "source_id"]
+
+    def copies_the_article(row):
+        if row["source_id"] == supporter:
+            row["derived_from"] = "article"
+        return row
+
+    rewrite(datasets_copy / "sources.csv", copies_the_article)
+    after = audit(datasets_copy).set_index("claim_id")
+    assert after.loc["C074", "verdict"] != "supported"
+
+
+def test_a_figure_without_a_tolerance_is_an_error(datasets_copy: Path) -> None:
+    import pytest
+
+    from analysis.study.claims import ClaimError
+
+    def no_tolerance(row):
+        if row["claim_id"] == "C041":
+            row["tolerance_pct"] = ""
+        return row
+
+    rewrite(datasets_copy / "claims.csv", no_tolerance)
+    with pytest.raises(ClaimError, match="C041.*tolerance_pct"):
+        audit(datasets_copy)

@@ -331,3 +331,31 @@ def test_load_sees_a_change_in_the_sources(scratch: Path) -> None:
     )
     with pytest.raises(DatasetError, match="foreign_key"):
         load("strikes", scratch)
+
+
+def test_min_length(scratch: Path) -> None:
+    _edit_descriptor(
+        scratch,
+        lambda raw: _strikes(raw)["schema"]["fields"][4]["constraints"].update(minLength=50),
+    )
+    assert {v.rule for v in validate("strikes", scratch)} == {"minLength"}
+
+
+def test_every_constraint_of_the_rule_table_has_a_case() -> None:
+    """Each constraint the validator knows is exercised by a case in this file."""
+    from analysis.data.rules import CONSTRAINTS
+
+    tested = {case[3] for case in CSV_CASES} | {"maxLength", "minLength"}
+    assert set(CONSTRAINTS) <= tested, set(CONSTRAINTS) - tested
+
+
+def test_an_unreadable_file_is_one_violation(scratch: Path, monkeypatch) -> None:
+    real = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self.name == "strikes.csv":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert [v.rule for v in validate("strikes", scratch)] == ["unreadable"]

@@ -18,3 +18,15 @@ def test_report_pages_and_index(tmp_path: Path) -> None:
             encoding="utf-8"
         )
     assert "strikes.csv" in text and "chile-1973-stats.xlsx" in text and "claims_audit.md" in text
+
+
+def test_claims_ledger_page(tmp_path: Path) -> None:
+    from analysis.study.claims import audit
+
+    build_report(tmp_path / "report")
+    page = (tmp_path / "report" / "claims.html").read_text(encoding="utf-8")
+    ledger = audit()
+    assert page.count("<tr data-verdict=") == len(ledger)
+    for verdict in set(ledger["verdict"]):
+        assert f"<option>{verdict}</option>" in page
+    assert 'href="claims.html"' in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")

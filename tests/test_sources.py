@@ -89,3 +89,18 @@ def test_spread_of_negative_values_is_finite() -> None:
     assert spread_pct(100, 150) == 50
     assert round(spread_pct(-12.91, -12.90), 3) == 0.077
     assert spread_pct(-1.02, -0.1) > 0 and spread_pct(0, 0) == 0
+
+
+def test_every_csv_is_in_the_one_written_form() -> None:
+    """Each CSV is exactly as the suite writes it (minimal quoting, LF), so that a workbook round trip
+    of unchanged data is byte for byte the same file."""
+    import csv
+    import io
+
+    from analysis.core.fileio import csv_bytes
+    from analysis.core.paths import DATASETS
+
+    for path in sorted(DATASETS.glob("*.csv")):
+        data = path.read_bytes()
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+        assert csv_bytes(rows[0], rows[1:]) == data, path.name

@@ -154,6 +154,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Boom and crisis, 1965-1975: growth, jobs, wages and money",
         "es": "Auge y crisis, 1965-1975: crecimiento, empleo, salarios y dinero",
     },
+    "panel.santiago": {"en": " (Greater Santiago)", "es": " (Gran Santiago)"},
+    "panel.m1": {"en": " (M1)", "es": " (M1)"},
     "panel.growth": {
         "en": "Real GDP growth (% a year)",
         "es": "Crecimiento del PIB real (% anual)",

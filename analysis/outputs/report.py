@@ -28,6 +28,110 @@ def _title_and_lead(path: Path) -> tuple[str, str]:
     return title, lead
 
 
+_LEDGER_SCRIPT = """
+const table = document.getElementById('ledger');
+const rows = Array.from(table.tBodies[0].rows);
+function apply() {
+  const v = document.getElementById('verdict').value, s = document.getElementById('section').value;
+  const q = document.getElementById('q').value.toLowerCase();
+  let n = 0;
+  for (const r of rows) {
+    const show = (!v || r.dataset.verdict === v) && (!s || r.dataset.section === s)
+      && (!q || r.textContent.toLowerCase().includes(q));
+    r.hidden = !show; if (show) n++;
+  }
+  document.getElementById('shown').textContent = n;
+}
+for (const id of ['verdict', 'section', 'q']) document.getElementById(id).addEventListener('input', apply);
+table.tHead.addEventListener('click', e => {
+  const th = e.target.closest('th'); if (!th) return;
+  const i = th.cellIndex, dir = th.dataset.dir === 'asc' ? -1 : 1; th.dataset.dir = dir > 0 ? 'asc' : 'desc';
+  const key = r => r.cells[i].dataset.sort ?? r.cells[i].textContent;
+  rows.sort((a, b) => { const x = key(a), y = key(b), nx = parseFloat(x), ny = parseFloat(y);
+    return dir * (isNaN(nx) || isNaN(ny) ? x.localeCompare(y) : nx - ny); });
+  for (const r of rows) table.tBodies[0].appendChild(r);
+});
+apply();
+"""
+
+
+def ledger_page(out: Path) -> Path:
+    """``out/claims.html``: the claims ledger as a table a reader can sort and filter by verdict and
+    section, each claim with the independent rows its verdict used."""
+    import pandas as pd
+
+    from analysis.study.claims import audit, evidence
+
+    ledger = audit()
+    used = evidence()
+    esc = html.escape
+
+    def cell(value, sort=None) -> str:
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        attr = f' data-sort="{esc(str(sort))}"' if sort is not None else ""
+        return f"<td{attr}>{esc(text)}</td>"
+
+    body = []
+    for r in ledger.itertuples():
+        rows = used[used["claim_id"] == r.claim_id]
+        detail = "".join(
+            f"<li><code>{esc(e.source_id)}</code>: {e.value:g} ({esc(e.basis)})</li>"
+            for e in rows.itertuples()
+        )
+        evidence_html = (
+            f"<details><summary>{len(rows)} row(s)</summary><ul>{detail}</ul>"
+            f'<p>in <a href="../../datasets/{esc(str(r.dataset))}.csv">{esc(str(r.dataset))}.csv</a></p>'
+            "</details>"
+            if len(rows)
+            else ""
+        )
+        body.append(
+            f'<tr data-verdict="{esc(r.verdict)}" data-section="{esc(r.section)}">'
+            + cell(r.claim_id)
+            + cell(r.section)
+            + cell(r.claim)
+            + cell(r.value, sort="" if pd.isna(r.value) else r.value)
+            + f'<td class="v {esc(r.verdict)}">{esc(r.verdict)}</td>'
+            + cell(r.independent)
+            + cell(r.source_id)
+            + cell(r.detail)
+            + f"<td>{evidence_html}</td></tr>"
+        )
+    options = "".join(f"<option>{esc(v)}</option>" for v in sorted(set(ledger["verdict"])))
+    sections = "".join(
+        f"<option>{esc(s)}</option>" for s in dict.fromkeys(ledger["section"].astype(str))
+    )
+    heads = [
+        "claim",
+        "section",
+        "what the article says",
+        "value",
+        "verdict",
+        "independent",
+        "source",
+        "detail",
+        "rows used",
+    ]
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The claims audit</title>
+<style>body{{font-family:sans-serif;margin:1.5rem;line-height:1.35}} table{{border-collapse:collapse;font-size:.85rem}}
+th,td{{border-bottom:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}} th{{cursor:pointer;background:#f4f4f4;position:sticky;top:0}}
+.v.supported{{color:#1b6e1b}} .v.differs{{color:#a33}} .v.article_only{{color:#666}} label{{margin-right:1rem}}</style></head><body>
+<h1>The claims audit</h1>
+<p>Every testable claim of the article, with the verdict computed from the suite's data. Click a column to sort; filter by
+verdict, section or text. <a href="index.html">Back to the notebooks</a>.</p>
+<p><label>Verdict <select id="verdict"><option value="">all</option>{options}</select></label>
+<label>Section <select id="section"><option value="">all</option>{sections}</select></label>
+<label>Text <input id="q" type="search"></label> <span id="shown"></span> shown</p>
+<table id="ledger"><thead><tr>{"".join(f"<th>{h}</th>" for h in heads)}</tr></thead>
+<tbody>{"".join(body)}</tbody></table>
+<script>{_LEDGER_SCRIPT}</script></body></html>
+"""
+    path = out / "claims.html"
+    write_atomic(path, page.encode("utf-8"))
+    return path
+
+
 def build_report(out: Path = DIST / "report") -> Path:
     """Write ``out/index.html`` and one page per notebook; returns the index."""
     from nbconvert import HTMLExporter
@@ -64,11 +168,13 @@ li{{margin:.4rem 0}} li p{{margin:.2rem 0 .8rem;color:#333}}</style></head><body
 <p>The suite's notebooks as web pages, with their charts. Every number names its source; see the
 datasets and <code>sources.csv</code>.</p>
 <h2>Contents</h2><ol>{"".join(items)}</ol>
+<h2>The claims audit</h2><p><a href="claims.html">Every claim of the article and its verdict</a>, sortable and filterable.</p>
 <h2>Figures</h2><ul>{figures}<li><a href="{rel(FIGURES / "claims_audit.md")}">The claims audit (ledger)</a></li></ul>
 <h2>Data</h2><ul>{data}
 <li><a href="{rel(DIST / "chile-1973-stats.xlsx")}">Every dataset in one Excel workbook</a> (built by <code>make workbook</code>)</li></ul>
 </body></html>
 """
+    ledger_page(out)
     index = out / "index.html"
     write_atomic(index, page.encode("utf-8"))
     return index

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from analysis.core.paths import DATASETS
 from analysis.data.datasets import load
+from analysis.study.coverage import origins
 from analysis.study.sources import ARTICLE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,7 +55,9 @@ def _candidates(claim: pd.Series, directory: Path) -> pd.DataFrame:
     # Dates as ISO text, so that a query can say date == '1970-09-04' or date >= '1907'.
     dates = frame.select_dtypes(include="datetime").columns
     frame = frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%d") for c in dates})
-    rows = frame[frame["source_id"] != ARTICLE]
+    # Not evidence: the article itself, and any source that copies it (derived_from, followed).
+    copies = {sid for sid, roots in origins(Path(directory)).items() if ARTICLE in roots}
+    rows = frame[~frame["source_id"].isin({ARTICLE, *copies})]
     query = claim["query"]
     if isinstance(query, str) and query.strip():
         rows = rows.query(query, engine="python")
@@ -109,6 +112,10 @@ def _open(cid: str, detail: str) -> Verdict:
     return Verdict(cid, "article_only", None, None, "", None, detail)
 
 
+class ClaimError(ValueError):
+    """A claim cannot be judged as written (for example, it has a figure but no tolerance)."""
+
+
 def judge(claim: pd.Series, directory: Path = DATASETS) -> Verdict:
     """The verdict on one claim, computed from the data in ``directory``."""
     import pandas as pd
@@ -135,9 +142,12 @@ def judge(claim: pd.Series, directory: Path = DATASETS) -> Verdict:
     if claim["value"] != claim["value"] or claim["value"] is None:
         return _open(cid, note or "the claim gives no figure to compare")
     value = float(claim["value"])
-    tol = (
-        float(claim["tolerance_pct"]) if claim["tolerance_pct"] == claim["tolerance_pct"] else 1.0
-    )
+    if pd.isna(claim["tolerance_pct"]):
+        raise ClaimError(
+            f"claims.csv, claim {cid}: a figure tested against {dataset}.csv needs an explicit "
+            "tolerance_pct (none is assumed)"
+        )
+    tol = float(claim["tolerance_pct"])
     cands = cands.assign(diff=(value - cands["value"]) / cands["value"] * 100)
     cands = cands.assign(absdiff=cands["diff"].abs()).sort_values(["absdiff", "source_id"])
     best = cands.iloc[0]

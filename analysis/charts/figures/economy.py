@@ -99,11 +99,15 @@ def gdp_per_capita(lang: str = "en") -> Figure:
     )
 
 
+# Each panel: its title and the indicators it draws, each with the label suffix that tells them apart.
 PANELS = (
-    ("gdp_growth_pct", "panel.growth"),
-    ("unemployment_pct", "panel.unemployment"),
-    ("real_wage_growth_pct", "panel.wages"),
-    ("money_supply_growth_pct", "panel.money"),
+    ("panel.growth", (("gdp_growth_pct", None),)),
+    (
+        "panel.unemployment",
+        (("unemployment_pct", None), ("unemployment_santiago_pct", "panel.santiago")),
+    ),
+    ("panel.wages", (("real_wage_growth_pct", None),)),
+    ("panel.money", (("money_supply_growth_pct", None), ("money_m1_growth_pct", "panel.m1"))),
 )
 
 
@@ -116,9 +120,17 @@ def boom_and_crisis(lang: str = "en") -> Figure:
         axes = fig.subplots(2, 2, sharex=True)
     fig.set_layout_engine("constrained")
     used: list[str] = []
-    for ax, (indicator, key) in zip(axes.flat, PANELS, strict=True):
+    for ax, (key, indicators) in zip(axes.flat, PANELS, strict=True):
         with house_style():
-            used += _lines(ax, frame, indicator, lang)
+            for indicator, suffix in indicators:
+                used += _lines(
+                    ax,
+                    frame,
+                    indicator,
+                    lang,
+                    start=len(ax.get_lines()),
+                    label_suffix=t(suffix, lang) if suffix else "",
+                )
             ax.set_title(t(key, lang), loc="left", fontsize=10, fontweight="bold")
             ax.axhline(0, color="0.3", lw=0.8)
             ax.axvspan(1970 + 306 / 365.25, 1973 + 253 / 365.25, color="0.9", zorder=0, lw=0)
