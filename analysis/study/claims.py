@@ -56,7 +56,7 @@ def _candidates(claim: pd.Series, directory: Path) -> pd.DataFrame:
     dates = frame.select_dtypes(include="datetime").columns
     frame = frame.assign(**{c: frame[c].dt.strftime("%Y-%m-%d") for c in dates})
     # Not evidence: the article itself, and any source that copies it (derived_from, followed).
-    copies = {sid for sid, roots in origins(Path(directory)).items() if ARTICLE in roots}
+    copies = _copies_of_the_article(Path(directory))
     rows = frame[~frame["source_id"].isin({ARTICLE, *copies})]
     query = claim["query"]
     if isinstance(query, str) and query.strip():
@@ -110,6 +110,21 @@ def _sum_by_source(rows: pd.DataFrame, column: str) -> pd.DataFrame:
 def _open(cid: str, detail: str) -> Verdict:
     """A claim no independent value tests yet; ``detail`` says what would settle it."""
     return Verdict(cid, "article_only", None, None, "", None, detail)
+
+
+_COPIES: dict[tuple[str, bytes], frozenset[str]] = {}
+
+
+def _copies_of_the_article(directory: Path) -> frozenset[str]:
+    """The sources whose numbers come from the article (``derived_from``, followed), cached by the
+    content of ``sources.csv``."""
+    path = directory / "sources.csv"
+    key = (str(path.resolve()), path.read_bytes() if path.is_file() else b"")
+    if key not in _COPIES:
+        found = frozenset(sid for sid, roots in origins(directory).items() if ARTICLE in roots)
+        _COPIES.clear()
+        _COPIES[key] = found
+    return _COPIES[key]
 
 
 class ClaimError(ValueError):
