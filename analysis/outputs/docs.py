@@ -32,7 +32,7 @@ def splice(text: str, name: str, block: str) -> str:
 
 def data_docs(directory: Path = DATASETS) -> dict[str, bytes]:
     """The generated files of ``datasets/``, by name."""
-    from analysis.data.schema import package
+    from analysis.data.schema import codebook, package
     from analysis.outputs.bibliography import bibliography_files
     from analysis.study.coverage import coverage_markdown
 
@@ -40,13 +40,6 @@ def data_docs(directory: Path = DATASETS) -> dict[str, bytes]:
     pkg = package(own) if own.exists() else package()
     readme = codebook(pkg).rstrip() + "\n\n" + coverage_markdown(directory)
     return {"README.md": readme.encode("utf-8"), **bibliography_files(directory)}
-
-
-def codebook(pkg) -> str:
-    """The data dictionary, generated from the descriptor."""
-    from analysis.data.schema import codebook as _codebook
-
-    return _codebook(pkg)
 
 
 def figures_readme(outputs: Iterable[Output], entries: dict) -> bytes:
