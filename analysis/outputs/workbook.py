@@ -169,6 +169,13 @@ def export_bytes(directory: Path = DATASETS, commit: str | None = None) -> bytes
     invalid = [v for vs in validate_all(directory).values() for v in vs]
     if invalid:
         raise DatasetError(invalid)
+    # Every table read once, now that all of them are known to be valid.
+    tables: dict[str, RawTable] = {}
+    for n in dataset_names(pkg):
+        table, problems = read_raw(resource_path(directory, pkg.resource(n)))
+        if table is None:
+            raise DatasetError(problems)
+        tables[n] = table
     too_long = [
         Violation(
             Path(res.path).name,
@@ -178,9 +185,8 @@ def export_bytes(directory: Path = DATASETS, commit: str | None = None) -> bytes
             f"{len(text):,} characters; an Excel cell holds at most {CELL_LIMIT:,}, and the "
             "workbook never truncates",
         )
-        for res in (pkg.resource(n) for n in dataset_names(pkg))
-        for table in [read_raw(resource_path(directory, res))[0]]
-        if table is not None
+        for n, table in tables.items()
+        for res in [pkg.resource(n)]
         for row, line in zip(table.rows, table.lines, strict=True)
         for col, text in row.items()
         if len(text) > CELL_LIMIT
@@ -228,15 +234,9 @@ def export_bytes(directory: Path = DATASETS, commit: str | None = None) -> bytes
         if strong:
             cell.font = Font(bold=True, size=14)
     readme.column_dimensions["A"].width = 110
-    source_rows: dict[str, int] = {}
-    table_src, _ = read_raw(resource_path(directory, pkg.resource(SOURCES)))
-    if table_src is not None:
-        source_rows = {r["source_id"]: i + 2 for i, r in enumerate(table_src.rows)}
-    for name in dataset_names(pkg):
+    source_rows = {r["source_id"]: i + 2 for i, r in enumerate(tables[SOURCES].rows)}
+    for name, table in tables.items():
         res = pkg.resource(name)
-        table, problems = read_raw(resource_path(directory, res))
-        if table is None:
-            raise DatasetError(problems)
         ws = wb.create_sheet(name)
         fields = res.fields
         widths = []
