@@ -28,6 +28,8 @@ __all__ = [
     "figures",
     "indicators",
     "load",
+    "points",
+    "save",
     "validate_all",
 ]
 
@@ -39,6 +41,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a copy that was 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.charts import figures
     from analysis.data.datasets import DatasetError, Violation, load, validate_all
+    from analysis.outputs.downloads import points, save
     from analysis.study import indicators
 
 _LAZY = {
@@ -47,6 +50,8 @@ _LAZY = {
     "DatasetError": ("analysis.data.datasets", "DatasetError"),
     "Violation": ("analysis.data.datasets", "Violation"),
     "figures": ("analysis.charts.figures", None),
+    "save": ("analysis.outputs.downloads", "save"),
+    "points": ("analysis.outputs.downloads", "points"),
     "indicators": ("analysis.study.indicators", None),
 }
 

@@ -30,3 +30,15 @@ def test_claims_ledger_page(tmp_path: Path) -> None:
     for verdict in set(ledger["verdict"]):
         assert f"<option>{verdict}</option>" in page
     assert 'href="claims.html"' in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_gallery_links_every_chart_to_its_downloads(tmp_path: Path) -> None:
+    from analysis.outputs.registry import derive
+    from analysis.outputs.report import gallery_page
+
+    page = gallery_page(tmp_path).read_text(encoding="utf-8")
+    for spec in derive():
+        if spec.kind == "figure":
+            for lang in ("en", "es"):
+                for suffix in (".png", ".slide.png", ".svg", ".csv", ".metadata.json"):
+                    assert f"{lang}/{spec.name}{suffix}" in page, (spec.name, lang, suffix)

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis import load
 from analysis.charts.credits import credit_line
 from analysis.data.datasets import names, validate_all
-from analysis.study.sources import disagreements
+from analysis.study.sources import attributions, disagreements, preferred_source
 
 
 def test_every_curated_dataset_is_valid() -> None:
@@ -54,12 +54,43 @@ def test_derived_from_names_known_sources_without_cycles() -> None:
         reaches(sid, frozenset({sid}))
 
 
-def test_credit_line_collapses_beyond_three() -> None:
-    ids = list(load("sources")["source_id"][:5])
+def test_credit_line_names_every_source_in_its_language() -> None:
+    ids = ["clioinfra_labour_disputes", "ohl_coes_lafferte_tables", "ine_ipc_empalme_1928_2009"]
     line = credit_line(ids, "en")
-    assert line.startswith("Sources: ") and "and 2 other sources" in line
-    assert "y 2 fuentes más" in credit_line(ids, "es")
+    assert line.startswith("Sources: ") and "other source" not in line
+    assert all(name in line for name in attributions(ids))
+    spanish = credit_line(ids, "es")
+    assert spanish.startswith("Fuentes: ") and " via " not in spanish and "from ILO" not in spanish
+    assert "serie mensual empalmada" in spanish
     assert credit_line(ids[:1], "es").startswith("Fuente: ")
+    many = [f"s{i}" for i in range(12)]
+    assert credit_line(many, "en", evidence=True).startswith("Sources: 12 sources")
+
+
+def _rows(*spec: tuple[str, int]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"source_id": sid, "value": float(i)} for sid, n in spec for i in range(n)]
+    )
+
+
+def test_preferred_source_rule() -> None:
+    """Among sources giving at least half as many values as the fullest: the best kind, then the
+    fullest, then the id; never the article or a copy of it."""
+    kinds = load("sources").set_index("source_id")["kind"]
+    producer = "ine_ipc_empalme_1928_2009"
+    scholarly = "clioinfra_inflation_dezwart"
+    assert (kinds[producer], kinds[scholarly]) == ("producer", "scholarly")
+    # A producer's full series beats a fuller compilation.
+    assert preferred_source(_rows((scholarly, 60), (producer, 40)), "value") == producer
+    # A fragment of a producer does not displace a full series.
+    assert preferred_source(_rows((scholarly, 60), (producer, 5)), "value") == scholarly
+    # The article is never preferred, however full.
+    assert preferred_source(_rows(("article", 90), (scholarly, 3)), "value") == scholarly
+    copies = load("sources")
+    copy = copies[copies["derived_from"].fillna("").str.split(";").apply(lambda d: "article" in d)]
+    if not copy.empty:
+        sid = copy["source_id"].iloc[0]
+        assert preferred_source(_rows((sid, 90), (scholarly, 3)), "value") == scholarly
 
 
 def test_disagreements() -> None:

@@ -38,12 +38,24 @@ ARTICLE_STYLE: dict[str, Any] = {
     "zorder": 5,
 }
 SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-FIGSIZE = (9.0, 5.0)
-WIDE = (11.0, 5.0)  # for charts with the legend beside the plot
+# Every chart is 16:9. Drawn once, it is saved at two resolutions: the report's width (960x540 px)
+# and a slide's (1920x1080 px), plus SVG for editors.
+SIZE = (9.6, 5.4)
+FIGSIZE = SIZE
+WIDE = SIZE
+REPORT_DPI = 100
+SLIDE_DPI = 200
+INK = "#1b1b1b"  # the preferred series when a chart has one quantity
+FAINT = "0.62"  # other sources, comparisons
+HIGHLIGHT = "#C0392B"  # the subject of a comparison (Chile)
+NOTE_COLOR = "0.3"
+# Characters a line holds at each text size on the 9.6-inch canvas (DejaVu Sans is about 0.55 em
+# wide on average); texts are wrapped at these widths before layout, so layout knows their height.
+_CHARS = {15: 70, 10.5: 112, 8: 150}
 
 
 def series_style(i: int) -> dict[str, Any]:
-    """Colour, line style and marker of the ``i``-th series."""
+    """Colour, line style and marker of the ``i``-th series (evidence charts)."""
     return {
         "color": COLORS[i % len(COLORS)],
         "linestyle": LINESTYLES[i % len(LINESTYLES)],
@@ -58,17 +70,63 @@ def house_style():
         yield
 
 
-def new_figure(size: tuple[float, float] = FIGSIZE) -> tuple[Figure, Axes]:
-    """A figure with one axes in the house style."""
+def new_figure(size: tuple[float, float] = SIZE, **subplots: Any) -> tuple[Figure, Any]:
+    """A 16:9 figure in the house style, with one axes (or ``subplots(**subplots)``)."""
     with house_style():
-        fig = Figure(figsize=size, dpi=100)
-        ax = fig.add_subplot()
+        fig = Figure(figsize=size, dpi=REPORT_DPI)
+        ax = fig.subplots(**subplots) if subplots else fig.add_subplot()
     fig.set_layout_engine("constrained")
-    _STYLED.add(id(fig))
+    fig._chile73 = {"data": []}  # type: ignore[attr-defined]
     return fig, ax
 
 
-_STYLED: set[int] = set()
+def record(
+    ax_or_fig: Any,
+    series: str,
+    xs: Sequence[Any],
+    values: Sequence[Any],
+    source_ids: Sequence[str] | str,
+    *,
+    kind: str = "line",
+    role: str = "preferred",
+) -> None:
+    """Note what a chart plots, point by point, for its data download and its tests.
+
+    ``kind`` is how the points are drawn (``line``, ``points``, ``bars``, ``range``, ``callout``);
+    ``role`` is ``preferred`` (the story), ``other`` (other sources, drawn faint), ``article`` (the
+    article's figure) or ``context``."""
+    fig = ax_or_fig if isinstance(ax_or_fig, Figure) else ax_or_fig.figure
+    fig = getattr(fig, "figure", fig) or fig  # a subfigure's parent
+    xs, values = list(xs), list(values)
+    sids = [source_ids] * len(xs) if isinstance(source_ids, str) else list(source_ids)
+    if not (len(xs) == len(values) == len(sids)):
+        raise ValueError(f"record {series!r}: x, values and sources differ in length")
+    store = fig.__dict__.setdefault("_chile73", {"data": []}).setdefault("data", [])
+    for x, v, sid in zip(xs, values, sids, strict=True):
+        store.append(
+            {"series": series, "kind": kind, "role": role, "x": x, "value": v, "source_id": sid}
+        )
+
+
+ROLES = ("preferred", "suspect", "other", "context", "article")
+
+
+def plotted_sources(fig: Figure) -> list[str]:
+    """The sources of the recorded points, the preferred series' first, in order of appearance."""
+    rows = fig.__dict__.get("_chile73", {}).get("data", [])
+    rank = {role: i for i, role in enumerate(ROLES)}
+    ordered = sorted(range(len(rows)), key=lambda i: (rank.get(rows[i]["role"], 9), i))
+    return list(dict.fromkeys(rows[i]["source_id"] for i in ordered))
+
+
+def _wrap(text: str, size: float) -> str:
+    import textwrap
+
+    width = _CHARS[size]
+    return "\n".join(
+        textwrap.fill(part, width, break_on_hyphens=False) if part else part
+        for part in text.split("\n")
+    )
 
 
 def finish(
@@ -76,43 +134,109 @@ def finish(
     ax: Axes,
     *,
     title: str,
-    ylabel: str,
+    ylabel: str | None = None,
     credit: str,
     sources: Sequence[str],
     lang: str,
+    subtitle: str | None = None,
     xlabel: str | None = None,
     note: str | None = None,
     suptitle: bool = False,
+    label_room: float = 0.0,
 ) -> Figure:
-    """Title, axis labels with units and the credit line ``credit``; records the title and the
-    ``sources`` drawn for the build.
+    """The house finish: a headline (``title``) stating the finding, a subtitle with measure, unit and
+    basis, the note and credit lines at the foot, axis labels only where they add something.
 
-    ``suptitle`` puts the title over the whole figure (for figures of several panels).
-    """
+    Headline, subtitle and foot are wrapped before layout and placed on the figure, outside the
+    axes, so the plot keeps the rest of the canvas; ``label_room`` (a fraction of the width) is kept free
+    on the right for direct labels (:func:`label_ends`). Records title, subtitle, note and ``sources``
+    for the build's downloads. (``suptitle`` is accepted for figures of several panels.)"""
+    del suptitle
     with house_style():
-        if suptitle:
-            fig.suptitle(title, x=0.01, ha="left", fontsize=12.5, fontweight="bold")
-        else:
-            ax.set_title(title, loc="left", fontsize=12.5, fontweight="bold", pad=12)
-        ax.set_ylabel(ylabel)
+        head = _wrap(title, 15)
+        sub = _wrap(subtitle, 10.5) if subtitle else ""
+        foot_text = f"{credit} {t('credit_suffix', lang)}"
+        if note:
+            foot_text = f"{note}\n{foot_text}"
+        foot = _wrap(foot_text, 8)
+        inch = fig.get_figheight()
+        top = 1 - 0.14 / inch
+        fig.text(0.012, top, head, fontsize=15, fontweight="bold", color=INK, va="top", ha="left")
+        top -= (head.count("\n") + 1) * 15 * 1.25 / 72 / inch
+        if sub:
+            top -= 0.04 / inch
+            fig.text(0.012, top, sub, fontsize=10.5, color="0.25", va="top", ha="left")
+            top -= (sub.count("\n") + 1) * 10.5 * 1.3 / 72 / inch
+        fig.text(0.012, 0.10 / inch, foot, fontsize=8, color=NOTE_COLOR, va="bottom", ha="left")
+        bottom = 0.10 / inch + (foot.count("\n") + 1) * 8 * 1.3 / 72 / inch
+        if ylabel:
+            ax.set_ylabel(ylabel)
         if xlabel:
             ax.set_xlabel(xlabel)
-        text = credit if not note else f"{note}\n{credit}"
-        fig.text(
-            0.01,
-            0.005,
-            f"{text} {t('credit_suffix', lang)}",
-            fontsize=7.5,
-            color="0.25",
-            ha="left",
-            va="bottom",
-            wrap=True,
-        )
         fig.get_layout_engine().set(
-            rect=(0, 0.06 if not note else 0.09, 1, 0.94 if not note else 0.91)
+            rect=(0, bottom + 0.05 / inch, 1 - label_room, top - bottom - 0.12 / inch)
         )
-    fig._chile73 = {"title": title, "sources": list(dict.fromkeys(sources))}  # type: ignore[attr-defined]
+    info = fig.__dict__.setdefault("_chile73", {"data": []})
+    info.update(
+        {
+            "title": title,
+            "subtitle": subtitle or "",
+            "note": note or "",
+            "credit": credit,
+            "ylabel": ylabel or "",
+            "sources": list(dict.fromkeys(sources)),
+            "lang": lang,
+        }
+    )
     return fig
+
+
+def label_ends(
+    ax: Axes,
+    items: Sequence[tuple[float, float, str, str]],
+    *,
+    fontsize: float = 9.5,
+    gap: float = 1.35,
+    dx: float = 6,
+    ha: str = "left",
+) -> None:
+    """Direct labels: each ``(x, y, text, colour)`` is written beside its point (a line's end),
+    moved up or down only as far as needed so that no two labels overlap."""
+    if not items:
+        return
+    fig = ax.figure
+    fig.draw_without_rendering()  # the layout is final: positions in pixels hold
+    trans = ax.transData
+    pts = [(trans.transform((x, y))[1], i) for i, (x, y, _, _) in enumerate(items)]
+    heights = [
+        (items[i][2].count("\n") + 1) * fontsize * gap * fig.dpi / 72 for _, i in pts
+    ]
+    order = sorted(range(len(pts)), key=lambda k: pts[k][0])
+    placed: dict[int, float] = {}
+    prev_top = None
+    for k in order:
+        y, i = pts[k]
+        half = heights[k] / 2
+        if prev_top is not None and y - half < prev_top:
+            y = prev_top + half
+        placed[i] = y
+        prev_top = y + half
+    inv = ax.transData.inverted()
+    for i, (x, y, text, color) in enumerate(items):
+        _, ydata = inv.transform((trans.transform((x, y))[0], placed[i]))
+        ann = ax.annotate(
+            text,
+            (x, ydata),
+            xytext=(dx if ha == "left" else -dx, 0),
+            textcoords="offset points",
+            ha=ha,
+            va="center",
+            fontsize=fontsize,
+            color=color,
+            fontweight="bold",
+            annotation_clip=False,
+        )
+        ann.set_in_layout(False)
 
 
 def shade(ax: Axes, start: float, end: float, label: str) -> None:
@@ -160,9 +284,35 @@ def mark_events(
     return list(frame["source_id"])
 
 
-def render(fig: Figure, fmt: str) -> bytes:
-    """The figure as PNG or SVG bytes, identical from run to run."""
+def render_pngs(fig: Figure) -> tuple[bytes, bytes]:
+    """The figure as the report's PNG (960x540) and the slide's (1920x1080), from one drawing.
+
+    The canvas is drawn once at the slide's resolution; the report's image is that drawing
+    reduced by two (each pixel the mean of four), which is also a finer antialiasing than a
+    drawing at the smaller size. After this the layout is fixed, so a later SVG has the same one."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    with house_style():
+        canvas = FigureCanvasAgg(fig)
+        fig.set_dpi(SLIDE_DPI)
+        canvas.draw()
+        width, height = canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        image = image.convert("RGB")
+        fig.set_dpi(REPORT_DPI)
+    fig.set_layout_engine("none")
+    out = []
+    for img in (image.reduce(2), image):
+        buf = io.BytesIO()
+        img.save(buf, format="png", compress_level=6)
+        out.append(buf.getvalue())
+    return out[0], out[1]
+
+
+def render(fig: Figure, fmt: str, dpi: float = REPORT_DPI) -> bytes:
+    """The figure as PNG (at ``dpi``) or SVG bytes, identical from run to run."""
     buf = io.BytesIO()
     with house_style():
-        fig.savefig(buf, format=fmt, metadata=SAVE_METADATA[fmt])
+        fig.savefig(buf, format=fmt, metadata=SAVE_METADATA[fmt], dpi=dpi)
     return buf.getvalue()

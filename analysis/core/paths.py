@@ -16,6 +16,8 @@ DATAPACKAGE = ROOT / "datasets" / "datapackage.json"
 FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
 MANIFEST = FIGURES / "manifest.json"
+# Where a reader's saved charts go by default (``analysis.save(fig, "name.png")``); not versioned.
+SAVED = ROOT / "build" / "saved"
 PACKAGE = Path(__file__).resolve().parents[1]
 STYLE_FILE = PACKAGE / "charts" / "house.mplstyle"
 

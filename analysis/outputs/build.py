@@ -31,7 +31,8 @@ from analysis.outputs.registry import Output, by_name, dependencies
 from analysis.outputs.registry import outputs as registry_outputs
 
 LANGS = ("en", "es")
-FORMATS = ("png", "svg")
+# Per figure and language: the report-width PNG, the slide PNG, SVG, the plotted data and metadata.
+SUFFIXES = (".png", ".slide.png", ".svg", ".csv", ".metadata.json")
 
 _FILE_HASHES: dict[Path, str] = {}
 
@@ -63,7 +64,7 @@ def files_of(output: Output) -> list[str]:
     """The files one output writes, relative to ``figures/``."""
     if output.kind == "ledger":
         return [output.name]
-    return [f"{lang}/{output.name}.{fmt}" for lang in LANGS for fmt in FORMATS]
+    return [f"{lang}/{output.name}{suffix}" for lang in LANGS for suffix in SUFFIXES]
 
 
 def draw(output: Output) -> tuple[str, dict[str, bytes], dict[str, object]]:
@@ -72,7 +73,8 @@ def draw(output: Output) -> tuple[str, dict[str, bytes], dict[str, object]]:
     if output.kind == "ledger":
         markdown, counts = func()
         return output.name, {output.name: markdown.encode("utf-8")}, {"readme_block": counts}
-    from analysis.charts.style import render
+    from analysis.charts.style import render, render_pngs
+    from analysis.outputs.downloads import downloads
 
     files: dict[str, bytes] = {}
     meta: dict[str, object] = {}
@@ -86,8 +88,12 @@ def draw(output: Output) -> tuple[str, dict[str, bytes], dict[str, object]]:
         info = getattr(fig, "_chile73", {})
         meta[f"title_{lang}"] = info.get("title", output.name)
         meta["sources"] = info.get("sources", [])
-        for fmt in FORMATS:
-            files[f"{lang}/{output.name}.{fmt}"] = render(fig, fmt)
+        report_png, slide_png = render_pngs(fig)
+        files[f"{lang}/{output.name}.png"] = report_png
+        files[f"{lang}/{output.name}.slide.png"] = slide_png
+        files[f"{lang}/{output.name}.svg"] = render(fig, "svg")
+        for file_name, data in downloads(output.name, lang, fig).items():
+            files[f"{lang}/{file_name}"] = data
     return output.name, files, meta
 
 

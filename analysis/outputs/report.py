@@ -132,6 +132,75 @@ verdict, section or text. <a href="index.html">Back to the notebooks</a>.</p>
     return path
 
 
+GALLERY_LINKS = {
+    "en": [
+        (".png", "PNG"),
+        (".slide.png", "slide PNG (1920×1080)"),
+        (".svg", "SVG"),
+        (".csv", "data (CSV)"),
+        (".metadata.json", "metadata"),
+    ],
+    "es": [
+        (".png", "PNG"),
+        (".slide.png", "PNG para diapositiva (1920×1080)"),
+        (".svg", "SVG"),
+        (".csv", "datos (CSV)"),
+        (".metadata.json", "metadatos"),
+    ],
+}
+
+
+def gallery_page(out: Path) -> Path:
+    """``out/gallery.html``: every chart in both languages, each linked to its image sizes, its
+    plotted data and its metadata (title, subtitle, note and full citations)."""
+    import json
+
+    def rel(target: Path) -> str:
+        return Path(os.path.relpath(target, out)).as_posix()
+
+    cards = []
+    for spec in derive():
+        if spec.kind != "figure":
+            continue
+        blocks = []
+        for lang, label in (("en", "English"), ("es", "Español")):
+            base = FIGURES / lang / spec.name
+            meta_path = base.with_name(f"{spec.name}.metadata.json")
+            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+            links = " · ".join(
+                f'<a href="{rel(base.with_name(spec.name + suffix))}">{html.escape(text)}</a>'
+                for suffix, text in GALLERY_LINKS[lang]
+            )
+            blocks.append(
+                f'<div class="lang" lang="{lang}"><h3>{html.escape(meta.get("title", spec.name))}</h3>'
+                f'<p class="sub">{html.escape(meta.get("subtitle", ""))}</p>'
+                f'<a href="{rel(base.with_name(spec.name + ".svg"))}"><img loading="lazy" '
+                f'src="{rel(base.with_name(spec.name + ".png"))}" width="480" height="270" '
+                f'alt="{html.escape(meta.get("title", spec.name))}"></a>'
+                f'<p class="links">{label}: {links}</p></div>'
+            )
+        cards.append(
+            f'<section id="{spec.name}"><h2><code>{spec.name}</code></h2>{"".join(blocks)}</section>'
+        )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Chile 1973: the charts</title>
+<style>body{{font-family:sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.4}}
+section{{border-top:1px solid #ccc;padding:.6rem 0;display:grid;grid-template-columns:1fr 1fr;gap:1rem}}
+section h2{{grid-column:1/3;font-size:1rem;margin:.2rem 0}} h3{{font-size:1rem;margin:.2rem 0}}
+img{{max-width:100%;height:auto;border:1px solid #eee}} .sub{{color:#444;margin:.2rem 0}}
+.links{{font-size:.85rem}}</style></head><body>
+<h1>The charts / Los gráficos</h1>
+<p>Every chart of the suite in English and Spanish, at report and slide size, with the plotted
+points as CSV (each point with its source) and a metadata file with full citations.
+Cada gráfico en inglés y español, con sus datos y metadatos.</p>
+{"".join(cards)}
+</body></html>
+"""
+    path = out / "gallery.html"
+    write_atomic(path, page.encode("utf-8"))
+    return path
+
+
 def build_report(out: Path = DIST / "report") -> Path:
     """Write ``out/index.html`` and one page per notebook; returns the index."""
     from nbconvert import HTMLExporter
@@ -169,12 +238,13 @@ li{{margin:.4rem 0}} li p{{margin:.2rem 0 .8rem;color:#333}}</style></head><body
 datasets and <code>sources.csv</code>.</p>
 <h2>Contents</h2><ol>{"".join(items)}</ol>
 <h2>The claims audit</h2><p><a href="claims.html">Every claim of the article and its verdict</a>, sortable and filterable.</p>
-<h2>Figures</h2><ul>{figures}<li><a href="{rel(FIGURES / "claims_audit.md")}">The claims audit (ledger)</a></li></ul>
+<h2>Figures</h2><p><a href="gallery.html">The chart gallery</a>: every chart in both languages with its downloads (slide size, SVG, data, metadata).</p><ul>{figures}<li><a href="{rel(FIGURES / "claims_audit.md")}">The claims audit (ledger)</a></li></ul>
 <h2>Data</h2><ul>{data}
 <li><a href="{rel(DIST / "chile-1973-stats.xlsx")}">Every dataset in one Excel workbook</a> (built by <code>make workbook</code>)</li></ul>
 </body></html>
 """
     ledger_page(out)
+    gallery_page(out)
     index = out / "index.html"
     write_atomic(index, page.encode("utf-8"))
     return index

@@ -26,19 +26,31 @@ KIND_RANK = {
 
 
 def preferred_source(rows: pd.DataFrame, value: str = "votes") -> str:
-    """The one source to draw when several give the same quantity.
+    """The one source a story chart draws when several give the same quantity.
 
-    The rule, the same everywhere: the source giving ``value`` for the most rows (the fullest
-    account), then the one with the most rows, then the best kind (:data:`KIND_RANK`), then the id,
-    so that the choice is stable. The article is never preferred: it is what is being checked."""
-    kinds = load("sources").set_index("source_id")["kind"]
-    stats = []
+    The rule, the same for every chart and table: consider the independent sources (never the
+    article, which is what is being checked, nor a source derived from it); keep those that give
+    ``value`` for at least half as many rows as the fullest one; of these take the best kind
+    (:data:`KIND_RANK`: the producer, then scholarship that transcribes it, then documents of the
+    time...), then the fullest, then the id, so that the choice is stable. A producer's series thus
+    wins over a compilation that copies it, but a fragment of a producer (a few years quoted in a
+    report) does not displace a full series."""
+    table = load("sources").set_index("source_id")
+    kinds = table["kind"]
+    derived = table["derived_from"].fillna("")
+    counts = []
     for sid, g in rows[rows["source_id"] != ARTICLE].groupby("source_id"):
-        stats.append(
-            (-int(g[value].notna().sum()), -len(g), KIND_RANK.get(str(kinds[sid]), 8), str(sid))
-        )
-    if not stats:
+        if ARTICLE in str(derived.get(sid, "")).split(";"):
+            continue
+        counts.append((int(g[value].notna().sum()), len(g), str(sid)))
+    if not counts:
         raise ValueError("no independent source for this quantity")
+    fullest = max(c[0] for c in counts)
+    stats = [
+        (KIND_RANK.get(str(kinds[sid]), 8), -n, -size, sid)
+        for n, size, sid in counts
+        if 2 * n >= fullest
+    ]
     return min(stats)[3]
 
 

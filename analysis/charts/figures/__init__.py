@@ -15,18 +15,28 @@ from analysis.charts.figures.chronology import timeline
 from analysis.charts.figures.debt import external_debt
 from analysis.charts.figures.economy import (
     boom_and_crisis,
+    copper_exports,
     copper_long_run,
     copper_price,
     gdp_per_capita,
+    real_wages,
 )
 from analysis.charts.figures.elections import (
     deputies_by_party,
     election_1970,
+    election_1973,
     presidential_elections,
+    three_thirds,
+    turnout,
     up_vote,
 )
-from analysis.charts.figures.inflation import inflation_long_run, inflation_up
+from analysis.charts.figures.inflation import inflation_long_run, inflation_monthly, inflation_up
 from analysis.charts.figures.latam import latam_gdp, latam_inflation
 from analysis.charts.figures.overview import coverage, source_disagreements
 from analysis.charts.figures.strikes import strike_wave, strike_workers, workers_per_strike
-from analysis.charts.figures.struggle import agrarian_reform, occupations, state_control
+from analysis.charts.figures.struggle import (
+    agrarian_reform,
+    occupations,
+    social_area,
+    state_share,
+)

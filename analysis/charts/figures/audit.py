@@ -1,18 +1,38 @@
-"""The claims audit on one scale: each numeric claim against the independent values that test it."""
+"""The claims audit on one scale (an evidence chart): each numeric claim against the independent
+values that test it."""
 
 from __future__ import annotations
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.charts.figures._common import finish
-from analysis.charts.i18n import fmt_number, t, unit
-from analysis.charts.style import COLORS, new_figure
+from analysis.charts.i18n import fmt_number, register, say, t, unit
+from analysis.charts.style import COLORS, new_figure, record
 from analysis.study.claims import audit, evidence
-from analysis.study.sources import ARTICLE
 
 VERDICT_MARKERS = {"supported": ("o", COLORS[4]), "differs": ("X", COLORS[3])}
+
+register(
+    {
+        "audit.headline": {
+            "en": "{supported} of the article's {tested} tested figures hold up against "
+            "independent sources",
+            "es": "{supported} de las {tested} cifras del artículo que se pueden contrastar "
+            "resisten frente a fuentes independientes",
+        },
+        "audit.subtitle": {
+            "en": "Each independent value divided by the article's figure (1× = the same; log "
+            "scale); one row per claim",
+            "es": "Cada valor independiente dividido por la cifra del artículo (1× = igual; "
+            "escala log.); una fila por afirmación",
+        },
+        "audit.row": {"en": "{cid}  {amount} ({refers})", "es": "{cid}  {amount} ({refers})"},
+        "audit.series": {"en": "{cid}: value ÷ the article's", "es": "{cid}: valor ÷ artículo"},
+        "audit.tick": {"en": "{value}×", "es": "{value}×"},
+    }
+)
 
 
 def claims_audit(lang: str = "en") -> Figure:
@@ -20,36 +40,52 @@ def claims_audit(lang: str = "en") -> Figure:
     ledger = audit().set_index("claim_id")
     ev = evidence()
     ids = list(dict.fromkeys(ev["claim_id"]))
-    fig, ax = new_figure((10, 1.8 + 0.3 * max(len(ids), 4)))
+    fig, ax = new_figure()
     labels = []
     for i, cid in enumerate(ids):
         g = ev[ev["claim_id"] == cid]
         marker, color = VERDICT_MARKERS[str(ledger.loc[cid, "verdict"])]
+        ratio = g["value"] / g["claimed"]
         ax.plot(
-            g["value"] / g["claimed"],
+            ratio,
             [i] * len(g),
             linestyle="none",
             marker=marker,
             color=color,
-            markersize=6,
+            markersize=5,
             alpha=0.8,
+        )
+        record(
+            ax,
+            t("audit.series", lang, cid=cid),
+            [cid] * len(g),
+            list(ratio),
+            list(g["source_id"]),
+            kind="points",
         )
         row = ledger.loc[cid]
         value = float(row["value"])
         amount = fmt_number(value, lang, 0 if value == int(value) else 1)
         sep = "" if str(row["unit"]).startswith("percent") else " "
-        labels.append(f"{cid}  {amount}{sep}{unit(str(row['unit']), lang)} ({row['refers_to']})")
+        amount = f"{amount}{sep}{unit(str(row['unit']), lang)}"
+        labels.append(
+            t("audit.row", lang, cid=cid, amount=say(amount, lang), refers=row["refers_to"])
+        )
     ax.axvline(1, color="0.2", lw=1.0, ls="--")
     ax.set_xscale("log")
     ax.set_xticks([0.25, 0.5, 1, 2, 4], minor=False)
     ax.xaxis.set_major_formatter(
-        FuncFormatter(lambda v, _: f"{fmt_number(v, lang, 2).rstrip('0').rstrip(',.')}×")
+        FuncFormatter(
+            lambda v, _: t(
+                "audit.tick", lang, value=fmt_number(v, lang, 2).rstrip("0").rstrip(",.")
+            )
+        )
     )
-    ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     lo, hi = ax.get_xlim()
-    ax.set_xlim(min(lo, 0.3), max(hi, 3.3))
-    ax.set_yticks(range(len(labels)), labels, fontsize=7.5)
-    ax.invert_yaxis()
+    ax.set_xlim(min(lo, 0.2), max(hi, 5))
+    ax.set_yticks(range(len(labels)), labels, fontsize=max(5.5, min(8.0, 190 / len(labels))))
+    ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     ax.legend(
@@ -60,13 +96,13 @@ def claims_audit(lang: str = "en") -> Figure:
         loc="lower right",
         fontsize=8,
     )
-    sources = sorted(set(ev["source_id"])) + [ARTICLE]
+    counts = ledger["verdict"].value_counts()
+    tested = int(counts.get("supported", 0) + counts.get("differs", 0))
     return finish(
         fig,
         ax,
-        title=t("audit.title", lang),
-        ylabel="",
-        xlabel=t("audit.xlabel", lang),
-        source_ids=sources,
+        title=t("audit.headline", lang, supported=int(counts.get("supported", 0)), tested=tested),
+        subtitle=t("audit.subtitle", lang),
         lang=lang,
+        evidence=True,
     )

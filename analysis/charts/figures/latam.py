@@ -1,95 +1,237 @@
-"""Chile against its neighbours, 1950-1990: inflation and GDP per capita."""
+"""Chile against its neighbours, 1950-1990: inflation and GDP per capita.
+
+Comparison charts: Chile in the highlight colour, the neighbours in grey, direct labels for Chile and
+a few neighbours. Each country's line is its preferred source by the one rule of
+:func:`analysis.study.sources.preferred_source` (Clio-Infra for every country but Argentina, where
+Fundar's Argendata gives as many years and wins the tie on its id; the Maddison Project for GDP).
+Rates follow the suite's time convention, placed by their basis as the rows' notes give it: a
+December-on-December rate at the end of its year, an annual average (or a rate whose basis the
+compiler does not state) at mid-year.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from analysis.charts.figures._common import finish, up_band
-from analysis.charts.i18n import fmt_number, t
-from analysis.charts.style import COLORS, LINESTYLES, MARKERS, WIDE, new_figure
+from analysis.charts.figures._common import finish, key_events, story_series, up_band
+from analysis.charts.figures.inflation import log_axis
+from analysis.charts.i18n import fmt_number, register, t
+from analysis.charts.style import FAINT, HIGHLIGHT, label_ends, new_figure
 from analysis.data.datasets import load
+from analysis.study.sources import preferred_source
 
 ORDER = ("CHL", "ARG", "BOL", "BRA", "PER", "URY")
-NAMES = {
-    "CHL": {"en": "Chile", "es": "Chile"},
-    "ARG": {"en": "Argentina", "es": "Argentina"},
-    "BOL": {"en": "Bolivia", "es": "Bolivia"},
-    "BRA": {"en": "Brazil", "es": "Brasil"},
-    "PER": {"en": "Peru", "es": "Perú"},
-    "URY": {"en": "Uruguay", "es": "Uruguay"},
-}
-# One source per indicator keeps the comparison like for like across countries.
-INFLATION_SOURCE = "clioinfra_inflation_dezwart"
-GDP_SOURCE = "mpd2020_owid"
+CHILE = "CHL"
+# Neighbours named on the charts, at their line's end or, where ends crowd, at one telling year:
+# on the inflation chart the three hyperinflations of the 1980s (Bolivia at its 1985 peak); on the
+# GDP chart the richest (Argentina, in 1980), the fastest-growing and the poorest neighbour.
+NAMED_INFLATION = {"ARG": None, "PER": None, "BOL": 1985}
+NAMED_GDP = {"BRA": None, "BOL": None, "ARG": 1980}
+LABEL_GREY = "0.45"
+
+register(
+    {
+        "latam.country.CHL": {"en": "Chile", "es": "Chile"},
+        "latam.country.ARG": {"en": "Argentina", "es": "Argentina"},
+        "latam.country.BOL": {"en": "Bolivia", "es": "Bolivia"},
+        "latam.country.BRA": {"en": "Brazil", "es": "Brasil"},
+        "latam.country.PER": {"en": "Peru", "es": "Perú"},
+        "latam.country.URY": {"en": "Uruguay", "es": "Uruguay"},
+        "latam.inflation.headline": {
+            "en": "Chile's inflation of 1973 topped its neighbours' until the hyperinflations of "
+            "the 1980s",
+            "es": "La inflación chilena de 1973 superó a la de sus vecinos hasta las "
+            "hiperinflaciones de los años ochenta",
+        },
+        "latam.inflation.subtitle": {
+            "en": "Consumer prices, % a year, log scale, 1950-1990; a December-on-December rate at "
+            "the end of its year, an annual average at mid-year",
+            "es": "Precios al consumidor, % anual, escala logarítmica, 1950-1990; una tasa de "
+            "diciembre a diciembre al final de su año, un promedio anual a mitad de año",
+        },
+        "latam.inflation.note": {
+            "en": "Grey lines: Argentina, Bolivia, Brazil, Peru and Uruguay. A rate whose basis the "
+            "compiler does not state is drawn at mid-year. Years of falling prices have no place on "
+            "a log scale: {falls}. Small circles: further sources for Chile; large hollow circles: "
+            "suspect values, not joined ({suspect}).",
+            "es": "Líneas grises: Argentina, Bolivia, Brasil, Perú y Uruguay. Una tasa cuya base el "
+            "compilador no indica se dibuja a mitad de año. Los años en que los precios bajaron no "
+            "caben en una escala logarítmica: {falls}. Círculos pequeños: otras fuentes para Chile; "
+            "círculos grandes vacíos: valores dudosos, no unidos ({suspect}).",
+        },
+        "latam.gdp.headline": {
+            "en": "Chile's output per person fell by almost a quarter in 1971-1975, while every "
+            "neighbour's grew",
+            "es": "El producto por persona de Chile cayó casi un cuarto en 1971-1975, mientras el de "
+            "todos sus vecinos crecía",
+        },
+        "latam.gdp.subtitle": {
+            "en": "GDP per person, thousands of 2011 international dollars (at mid-year), "
+            "1950-1990",
+            "es": "PIB por persona, miles de dólares internacionales de 2011 (a mitad de año), "
+            "1950-1990",
+        },
+        "latam.gdp.note": {
+            "en": "Grey lines: Argentina, Bolivia, Brazil, Peru and Uruguay. International dollars "
+            "correct for differences in prices between countries.",
+            "es": "Líneas grises: Argentina, Bolivia, Brasil, Perú y Uruguay. Los dólares "
+            "internacionales corrigen las diferencias de precios entre países.",
+        },
+    }
+)
 
 
-def _country_lines(ax, frame: pd.DataFrame, lang: str) -> None:
-    for i, iso in enumerate(ORDER):
-        g = frame[frame["iso3"] == iso].sort_values("year")
+def _name(iso: str, lang: str) -> str:
+    return t(f"latam.country.{iso}", lang)
+
+
+def _basis_x(rows: pd.DataFrame) -> list[float]:
+    """A rate's place by its basis, as the row's note gives it: December on December at the end of its
+    year, an annual average or an unstated basis at mid-year."""
+    notes = rows["note"].fillna("")
+    dec = notes.str.contains("Dec-Dec|December-to-December|December on December", regex=True)
+    return list(
+        rows["year"].astype("float64") + dec.map({True: 1.0, False: 0.5}).astype("float64")
+    )
+
+
+def _suspect(rows: pd.DataFrame) -> pd.Series:
+    return rows["note"].fillna("").str.startswith("suspect")
+
+
+def _countries(
+    ax, rows: pd.DataFrame, lang: str, *, positive: bool = False, **kw
+) -> dict[str, pd.DataFrame]:
+    """One line per country, Chile last (on top) and highlighted, with its other sources faint; each
+    country's source is its preferred one over all its rows (``positive``: only values above zero
+    are drawn, for a log scale). Returns each country's drawn rows (with ``_x`` and ``_y``)."""
+    drawn = {}
+    for iso in (*ORDER[1:], CHILE):
+        g = rows[rows["iso3"] == iso]
         if g.empty:
             continue
-        chile = iso == "CHL"
-        ax.plot(
-            g["year"].astype(float),
-            g["value"],
-            color=COLORS[i % len(COLORS)],
+        chile = iso == CHILE
+        _, drawn[iso] = story_series(
+            ax,
+            g[g["value"] > 0] if positive else g,
+            "year",
+            "value",
+            lang,
+            series=_name(iso, lang),
+            color=HIGHLIGHT if chile else FAINT,
             lw=2.6 if chile else 1.3,
-            linestyle="-" if chile else LINESTYLES[i % len(LINESTYLES)],
-            marker=MARKERS[i] if not chile else None,
-            markersize=3,
-            markevery=5,
-            label=NAMES[iso][lang],
-            zorder=3 if chile else 2,
+            others=chile,
+            source=preferred_source(g, "value"),
+            **kw,
         )
+    return drawn
 
 
-def _chart(
-    lang: str, rows: pd.DataFrame, key: str, ylabel_key: str, source: str
-) -> tuple[Figure, object]:
-    """Six countries on one axis, Chile drawn heavier, the Popular Unity years shaded."""
-    fig, ax = new_figure(WIDE)
-    _country_lines(ax, rows, lang)
-    ax.set_xlim(1949, 1991)
-    up_band(ax, lang)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-    finish(
-        fig,
-        ax,
-        title=t(key, lang),
-        ylabel=t(ylabel_key, lang),
-        xlabel=t("year", lang),
-        source_ids=[source],
-        lang=lang,
-    )
-    return fig, ax
+def _years(ax) -> None:
+    ax.set_xlim(1950, 1992)
+    ax.xaxis.set_major_locator(MultipleLocator(10))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{int(round(v))}"))
+
+
+def _spans(frame: pd.DataFrame, lang: str) -> str:
+    """The years of some rows, country by country: "Bolivia 1963; Uruguay 1950-1951"."""
+    parts = []
+    for iso in ORDER:
+        years = sorted(int(y) for y in frame[(frame["iso3"] == iso)]["year"])
+        if not years:
+            continue
+        spans, start = [], years[0]
+        for a, b in zip(years, [*years[1:], None], strict=True):
+            if b != a + 1:
+                spans.append(f"{start}" if start == a else f"{start}-{a}")
+                start = b
+        parts.append(f"{_name(iso, lang)} {', '.join(spans)}")
+    return "; ".join(parts)
 
 
 def latam_inflation(lang: str = "en") -> Figure:
-    """Consumer price inflation in six countries (one compiler for all, log scale)."""
+    """Consumer price inflation in six countries on a log scale, each rate placed by its basis."""
     frame = load("latin_america")
-    rows = frame[
-        (frame["indicator"] == "inflation_pct") & (frame["source_id"] == INFLATION_SOURCE)
-    ]
-    fig, ax = _chart(
-        lang, rows[rows["value"] > 0], "latam.infl.title", "infl.ylabel", INFLATION_SOURCE
+    rows = frame[frame["indicator"] == "inflation_pct"]
+    fig, ax = new_figure()
+    up_band(ax, lang)
+    drawn = _countries(
+        ax, rows, lang, positive=True, position=_basis_x, step=1.5, suspect=_suspect
     )
-    ax.set_yscale("log")
-    ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda v, _: fmt_number(v, lang, 0 if v >= 1 else 1))
+    log_axis(ax, lang, 1, 20000)
+    _years(ax)
+    key_events(ax, lang, "1950-01-01", "1990-12-31", ("Coup",))
+    # Years of falling prices in the drawn series (a log scale has no place for them), suspect values.
+    preferred = {iso: g["source_id"].iloc[0] for iso, g in drawn.items()}
+    mine = rows[rows["source_id"] == rows["iso3"].map(preferred)]
+    falls, suspect = mine[mine["value"] <= 0], mine[_suspect(mine) & (mine["value"] > 0)]
+    finish(
+        fig,
+        ax,
+        title=t("latam.inflation.headline", lang),
+        subtitle=t("latam.inflation.subtitle", lang),
+        note=t(
+            "latam.inflation.note",
+            lang,
+            falls=_spans(falls, lang),
+            suspect=_spans(suspect, lang),
+        ),
+        lang=lang,
+        label_room=0.09,
     )
+    _labels(ax, drawn, NAMED_INFLATION, lang, beside=True)
     return fig
 
 
+def _end(rows: pd.DataFrame) -> tuple[float, float]:
+    last = rows.sort_values("_x").iloc[-1]
+    return float(last["_x"]), float(last["_y"])
+
+
+def _labels(ax, drawn: dict, named: dict, lang: str, *, beside: bool) -> None:
+    """Chile's label and those of the named neighbours at their lines' ends; a neighbour given a
+    year is named at that year's point instead (beside it on the left, or above it)."""
+    ends = [(*_end(drawn[CHILE]), _name(CHILE, lang), HIGHLIGHT)]
+    for iso, year in named.items():
+        if year is None:
+            ends.append((*_end(drawn[iso]), _name(iso, lang), LABEL_GREY))
+            continue
+        point = drawn[iso][drawn[iso]["year"] == year].iloc[0]
+        ax.annotate(
+            _name(iso, lang),
+            (point["_x"], point["_y"]),
+            xytext=(-7, 0) if beside else (0, 5),
+            textcoords="offset points",
+            ha="right" if beside else "center",
+            va="center" if beside else "bottom",
+            fontsize=9,
+            fontweight="bold",
+            color=LABEL_GREY,
+        )
+    label_ends(ax, ends, fontsize=9)
+
+
 def latam_gdp(lang: str = "en") -> Figure:
-    """GDP per capita in six countries as an index, 1950 = 100 (Maddison Project)."""
+    """GDP per person in six countries, in thousands of 2011 international dollars (Maddison)."""
     frame = load("latin_america")
-    rows = frame[
-        (frame["indicator"] == "gdp_pc_2011intl") & (frame["source_id"] == GDP_SOURCE)
-    ].copy()
-    base = rows[rows["year"] == 1950].set_index("iso3")["value"]
-    rows["value"] = rows["value"] / rows["iso3"].map(base) * 100
-    fig, ax = _chart(lang, rows, "latam.gdp.title", "latam.gdp.ylabel", GDP_SOURCE)
-    ax.axhline(100, color="0.5", lw=0.8, ls="--")
+    rows = frame[frame["indicator"] == "gdp_pc_2011intl"]
+    fig, ax = new_figure()
+    up_band(ax, lang)
+    drawn = _countries(ax, rows, lang, scale=1000, position=lambda r: r["year"] + 0.5)
+    _years(ax)
+    ax.set_ylim(0, 14.5)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, lang)))
+    key_events(ax, lang, "1950-01-01", "1990-12-31", ("Coup",))
+    finish(
+        fig,
+        ax,
+        title=t("latam.gdp.headline", lang),
+        subtitle=t("latam.gdp.subtitle", lang),
+        note=t("latam.gdp.note", lang),
+        lang=lang,
+        label_room=0.09,
+    )
+    _labels(ax, drawn, NAMED_GDP, lang, beside=False)
     return fig
