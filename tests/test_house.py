@@ -53,6 +53,22 @@ def test_one_version() -> None:
 
 
 NEW_FIGURE = '''
+from analysis.charts.style import record  # noqa: E402
+
+register(
+    {
+        "decades.headline": {
+            "en": "Strikes per decade peaked in the 1970s",
+            "es": "Las huelgas por década tocaron techo en los años setenta",
+        },
+        "decades.subtitle": {
+            "en": "Labour disputes reported to the ILO, summed by decade",
+            "es": "Conflictos laborales informados a la OIT, sumados por década",
+        },
+        "decades.series": {"en": "Disputes per decade", "es": "Conflictos por década"},
+    }
+)
+
 
 def strikes_by_decade(lang: str = "en") -> Figure:
     """Strikes per decade (a figure added by following CONTRIBUTING.md)."""
@@ -62,12 +78,12 @@ def strikes_by_decade(lang: str = "en") -> Figure:
     totals = rows.groupby(decades)["strikes"].sum()
     fig, ax = new_figure()
     ax.bar(totals.index.astype(float), totals.astype(float), width=8)
+    record(ax, t("decades.series", lang), list(totals.index), list(totals), ILO, kind="bars")
     return finish(
         fig,
         ax,
-        title=t("strikes.title", lang),
-        ylabel=t("strikes.ylabel", lang),
-        source_ids=["clioinfra_labour_disputes"],
+        title=t("decades.headline", lang),
+        subtitle=t("decades.subtitle", lang),
         lang=lang,
     )
 '''

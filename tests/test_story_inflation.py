@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
@@ -212,8 +213,11 @@ def test_chile_is_highlighted_and_neighbours_grey(name: str) -> None:
 
 
 def test_latam_preferred_source_is_the_rule_country_by_country() -> None:
+    from analysis.charts.figures.latam import _chile_from_inflation
+
     fig = drawn("latam_inflation")
     rows = LATAM[LATAM["indicator"] == "inflation_pct"]
+    rows = pd.concat([rows, _chile_from_inflation(rows)], ignore_index=True)
     for iso, g in rows.groupby("iso3"):
         name = t(f"latam.country.{iso}", "en")
         used = {r["source_id"] for r in _records(fig, series=name, kind="line")}
@@ -221,17 +225,21 @@ def test_latam_preferred_source_is_the_rule_country_by_country() -> None:
 
 
 def test_latam_inflation_places_rates_by_their_basis() -> None:
-    """Chile's rows are December-on-December (end of year); an annual average sits at mid-year."""
+    """Chile's line is INE's December-on-December rate (end of year), as on the suite's inflation
+    charts; an annual average sits at mid-year."""
     fig = drawn("latam_inflation")
     assert fig.axes[0].get_yscale() == "log"
     (chile,) = _lines(fig, HIGHLIGHT)
-    rows = LATAM[
-        (LATAM["iso3"] == "CHL")
-        & (LATAM["indicator"] == "inflation_pct")
-        & (LATAM["source_id"] == "clioinfra_inflation_dezwart")
+    infl = load("inflation")
+    rows = infl[
+        (infl["source_id"] == INE)
+        & (infl["measure"] == "twelve_month")
+        & infl["period"].str.endswith("-12")
     ]
+    years = rows["period"].str[:4].astype(int)
+    rows, years = rows[years.between(1950, 1990)], years[years.between(1950, 1990)]
     assert _points(chile) == pytest.approx(
-        {round(y + 1.0, 4): v for y, v in zip(rows["year"], rows["value"], strict=True)}
+        {round(y + 1.0, 4): v for y, v in zip(years, rows["inflation_pct"], strict=True)}
     )
     peru = LATAM[
         (LATAM["iso3"] == "PER")

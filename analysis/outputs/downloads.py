@@ -47,7 +47,8 @@ KINDS = {
 }
 COLUMNS = {
     "en": {
-        "series": "what the line, bars or points show, as labelled on the chart",
+        "series": "the quantity the line, bars or points show, as labelled on the chart (other "
+        "sources for the same quantity carry its name: see role and source)",
         "period": "year (YYYY), month (YYYY-MM) or day (YYYY-MM-DD) of the value, as in the dataset",
         "value": "the value as in the dataset, before any scaling for the axis",
         "role": "the point's part in the chart: the preferred series, another source, a suspect "
@@ -57,7 +58,8 @@ COLUMNS = {
         "source": "the source's short attribution",
     },
     "es": {
-        "serie": "lo que muestran la línea, las barras o los puntos, tal como se rotulan",
+        "serie": "la magnitud que muestran la línea, las barras o los puntos, tal como se rotula "
+        "(las otras fuentes de la misma magnitud llevan su nombre: ver papel y fuente)",
         "periodo": "año (AAAA), mes (AAAA-MM) o día (AAAA-MM-DD) del valor, como en los datos",
         "valor": "el valor tal como está en los datos, antes de escalarlo para el eje",
         "papel": "el papel del punto: serie preferida, otra fuente, valor dudoso, cifra del "

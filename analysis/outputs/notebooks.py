@@ -13,7 +13,6 @@ from pathlib import Path
 from analysis.core.fileio import write_atomic
 from analysis.core.paths import NOTEBOOKS
 
-
 # The two editions: English in notebooks/, Spanish in notebooks/es/, paired by their number.
 EDITIONS = {"en": NOTEBOOKS, "es": NOTEBOOKS / "es"}
 # The one line in which the two editions' code may differ: the language of the charts.

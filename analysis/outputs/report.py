@@ -63,7 +63,7 @@ def ledger_page(out: Path) -> Path:
     from analysis.study.claims import audit, evidence
 
     ledger = audit()
-    used = evidence()
+    used = evidence(every_kind=True)
     esc = html.escape
 
     def cell(value, sort=None) -> str:
@@ -116,7 +116,7 @@ def ledger_page(out: Path) -> Path:
 <html lang="en"><head><meta charset="utf-8"><title>The claims audit</title>
 <style>body{{font-family:sans-serif;margin:1.5rem;line-height:1.35}} table{{border-collapse:collapse;font-size:.85rem}}
 th,td{{border-bottom:1px solid #ddd;padding:.3rem .4rem;vertical-align:top;text-align:left}} th{{cursor:pointer;background:#f4f4f4;position:sticky;top:0}}
-.v.supported{{color:#1b6e1b}} .v.differs{{color:#a33}} .v.article_only{{color:#666}} label{{margin-right:1rem}}</style></head><body>
+.v.supported{{color:#1b6e1b}} .v.differs{{color:#a33}} .v.mixed{{color:#a60}} .v.article_only{{color:#666}} label{{margin-right:1rem}}</style></head><body>
 <h1>The claims audit</h1>
 <p>Every testable claim of the article, with the verdict computed from the suite's data. Click a column to sort; filter by
 verdict, section or text. <a href="index.html">Back to the notebooks</a>.</p>
@@ -211,14 +211,16 @@ def build_report(out: Path = DIST / "report") -> Path:
     def rel(target: Path) -> str:
         return Path(os.path.relpath(target, out)).as_posix()
 
-    items = []
-    for path in notebook_paths():
-        body, _ = exporter.from_filename(str(path))
-        write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))
-        title, lead = _title_and_lead(path)
-        items.append(
-            f'<li><a href="{path.stem}.html">{html.escape(title)}</a><p>{html.escape(lead)}</p></li>'
-        )
+    items: dict[str, list[str]] = {"en": [], "es": []}
+    for edition in items:
+        for path in notebook_paths(editions=(edition,)):
+            body, _ = exporter.from_filename(str(path))
+            write_atomic(out / f"{path.stem}.html", body.encode("utf-8"))
+            title, lead = _title_and_lead(path)
+            items[edition].append(
+                f'<li><a href="{path.stem}.html">{html.escape(title)}</a>'
+                f"<p>{html.escape(lead)}</p></li>"
+            )
     figures = "".join(
         f'<li><a href="{rel(FIGURES / "en" / f"{s.name}.svg")}">{s.name}</a> '
         f'(<a href="{rel(FIGURES / "es" / f"{s.name}.svg")}">español</a>)</li>'
@@ -236,7 +238,9 @@ li{{margin:.4rem 0}} li p{{margin:.2rem 0 .8rem;color:#333}}</style></head><body
 <h1>Chile 1973: strikes, votes, prices and debt on the road to the coup</h1>
 <p>The suite's notebooks as web pages, with their charts. Every number names its source; see the
 datasets and <code>sources.csv</code>.</p>
-<h2>Contents</h2><ol>{"".join(items)}</ol>
+<h2>Contents</h2><ol>{"".join(items["en"])}</ol>
+<h2 lang="es">En español</h2><p lang="es">Los mismos cuadernos, con el mismo código, narrados en español.</p>
+<ol lang="es">{"".join(items["es"])}</ol>
 <h2>The claims audit</h2><p><a href="claims.html">Every claim of the article and its verdict</a>, sortable and filterable.</p>
 <h2>Figures</h2><p><a href="gallery.html">The chart gallery</a>: every chart in both languages with its downloads (slide size, SVG, data, metadata).</p><ul>{figures}<li><a href="{rel(FIGURES / "claims_audit.md")}">The claims audit (ledger)</a></li></ul>
 <h2>Data</h2><ul>{data}

@@ -12,7 +12,11 @@ from analysis.charts.i18n import fmt_number, register, say, t, unit
 from analysis.charts.style import COLORS, new_figure, record
 from analysis.study.claims import audit, evidence
 
-VERDICT_MARKERS = {"supported": ("o", COLORS[4]), "differs": ("X", COLORS[3])}
+VERDICT_MARKERS = {
+    "supported": ("o", COLORS[4]),
+    "mixed": ("D", COLORS[1]),
+    "differs": ("X", COLORS[3]),
+}
 
 register(
     {
@@ -23,14 +27,17 @@ register(
             "resisten frente a fuentes independientes",
         },
         "audit.subtitle": {
-            "en": "Each independent value divided by the article's figure (1× = the same; log "
-            "scale); one row per claim",
-            "es": "Cada valor independiente dividido por la cifra del artículo (1× = igual; "
-            "escala log.); una fila por afirmación",
+            "en": "The {n} claims of a single figure or range: each independent value divided by "
+            "the article's figure (1× = the same; log scale). Dates, directions and orders of "
+            "events are in the ledger",
+            "es": "Las {n} afirmaciones de una cifra o un rango: cada valor independiente dividido "
+            "por la cifra del artículo (1× = igual; escala log.). Fechas, tendencias y órdenes "
+            "de hechos están en el registro",
         },
         "audit.row": {"en": "{cid}  {amount} ({refers})", "es": "{cid}  {amount} ({refers})"},
         "audit.series": {"en": "{cid}: value ÷ the article's", "es": "{cid}: valor ÷ artículo"},
         "audit.tick": {"en": "{value}×", "es": "{value}×"},
+        "audit.mixed": {"en": "sources disagree (mixed)", "es": "las fuentes discrepan (mixto)"},
     }
 )
 
@@ -92,17 +99,18 @@ def claims_audit(lang: str = "en") -> Figure:
         handles=[
             Line2D([], [], marker=m, color=c, linestyle="none", label=t(f"audit.{v}", lang))
             for v, (m, c) in VERDICT_MARKERS.items()
+            if v in set(ledger["verdict"])
         ],
         loc="lower right",
         fontsize=8,
     )
     counts = ledger["verdict"].value_counts()
-    tested = int(counts.get("supported", 0) + counts.get("differs", 0))
+    tested = int(sum(counts.get(v, 0) for v in VERDICT_MARKERS))
     return finish(
         fig,
         ax,
         title=t("audit.headline", lang, supported=int(counts.get("supported", 0)), tested=tested),
-        subtitle=t("audit.subtitle", lang),
+        subtitle=t("audit.subtitle", lang, n=len(ids)),
         lang=lang,
         evidence=True,
     )

@@ -65,6 +65,11 @@ register(
             "es": "sin cifra\nde saldo,\n{start}-{end}",
         },
         "debt.line": {"en": "Total\nexternal debt", "es": "Deuda externa\ntotal"},
+        "debt.series.public": {"en": "Public external debt", "es": "Deuda externa pública"},
+        "debt.series.context": {
+            "en": "Press and speech figures (context, not stocks)",
+            "es": "Cifras de prensa y discursos (contexto, no saldos)",
+        },
     }
 )
 
@@ -148,7 +153,7 @@ def external_debt(lang: str = "en") -> Figure:
     )
     record(
         ax,
-        series,
+        t("debt.series.public", lang),
         public["year"],
         public["debt_usd_millions"],
         list(public["source_id"]),
@@ -172,7 +177,7 @@ def external_debt(lang: str = "en") -> Figure:
         )
     record(
         ax,
-        series,
+        t("debt.series.context", lang),
         context["year"],
         context["debt_usd_millions"],
         list(context["source_id"]),

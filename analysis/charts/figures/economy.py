@@ -92,10 +92,10 @@ register(
             "y luego se duplicó con creces hacia 1990",
         },
         "economy.output.subtitle": {
-            "en": "Copper mine production, thousand tonnes of copper content a year, Chile "
-            "1950-1990 (each year drawn at mid-year)",
-            "es": "Producción de cobre de mina, miles de toneladas de cobre fino al año, Chile "
-            "1950-1990 (cada año a mitad de año)",
+            "en": "Copper output (mine or smelter not stated by Clio-Infra), thousand tonnes of "
+            "copper content a year, Chile 1950-1990 (each year drawn at mid-year)",
+            "es": "Producción de cobre (Clio-Infra no dice si de mina o de fundición), miles de "
+            "toneladas de cobre fino al año, Chile 1950-1990 (cada año a mitad de año)",
         },
         "economy.output.label": {"en": "Clio-Infra", "es": "Clio-Infra"},
         "economy.output.note": {

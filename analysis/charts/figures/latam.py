@@ -151,10 +151,39 @@ def _spans(frame: pd.DataFrame, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _chile_from_inflation(rows: pd.DataFrame) -> pd.DataFrame:
+    """Chile's December-on-December rates 1950-1990 from ``inflation.csv`` by the sources that
+    ``latin_america.csv`` does not already hold for Chile (INE's index among them), so that the
+    one rule picks Chile's line here from the same sources as on the suite's inflation charts."""
+    infl = load("inflation")
+    held = set(rows[rows["iso3"] == CHILE]["source_id"])
+    dec = infl[
+        (infl["measure"] == "twelve_month")
+        & infl["period"].str.endswith("-12")
+        & ~infl["source_id"].isin(held | {"article"})
+    ]
+    years = dec["period"].str[:4].astype(int)
+    dec, years = dec[years.between(1950, 1990)], years[years.between(1950, 1990)]
+    return pd.DataFrame(
+        {
+            "country": "Chile",
+            "iso3": CHILE,
+            "year": years.to_numpy(),
+            "indicator": "inflation_pct",
+            "value": dec["inflation_pct"].to_numpy(),
+            "unit": "percent",
+            "source_id": dec["source_id"].to_numpy(),
+            "note": ("Dec-Dec; " + dec["note"].fillna("")).to_numpy(),
+        }
+    )
+
+
 def latam_inflation(lang: str = "en") -> Figure:
-    """Consumer price inflation in six countries on a log scale, each rate placed by its basis."""
+    """Consumer price inflation in six countries on a log scale, each rate placed by its basis;
+    Chile's line is chosen by the one rule among latin_america.csv's and inflation.csv's sources."""
     frame = load("latin_america")
     rows = frame[frame["indicator"] == "inflation_pct"]
+    rows = pd.concat([rows, _chile_from_inflation(rows)], ignore_index=True)
     fig, ax = new_figure()
     up_band(ax, lang)
     drawn = _countries(
