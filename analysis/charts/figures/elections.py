@@ -212,10 +212,10 @@ register(
         },
         # March 1973
         "elections.1973.headline": {
-            "en": "March 1973: neither side got what it needed. The opposition fell short of two "
-            "thirds of the Senate, the Popular Unity of a majority",
-            "es": "Marzo de 1973: ningún bando obtuvo lo que necesitaba. La oposición no llegó a "
-            "dos tercios del Senado, ni la Unidad Popular a la mayoría",
+            "en": "March 1973: the Popular Unity won 44% of the vote, no majority; the opposition "
+            "took 56% of the Senate seats renewed, far from two thirds",
+            "es": "Marzo de 1973: la Unidad Popular obtuvo el 44 % de los votos, sin mayoría; la "
+            "oposición ganó el 56 % de los escaños renovados del Senado, lejos de dos tercios",
         },
         "elections.1973.subtitle": {
             "en": "Parliamentary election of 4 March 1973, CODE against the Popular Unity: share "

@@ -55,8 +55,8 @@ register(
             "es": "Promedio de trabajadores involucrados por conflicto laboral, Chile 1932-1990",
         },
         "strikes.offscale": {
-            "en": "{year}: {value}, off the scale\n(suspect) \u2191",
-            "es": "{year}: {value}, fuera de escala\n(dudoso) \u2191",
+            "en": "{year}: {value} workers per dispute,\noff the scale (suspect) \u2191",
+            "es": "{year}: {value} trabajadores por conflicto,\nfuera de escala (dudoso) \u2191",
         },
         "strikes.ilo": {"en": "ILO", "es": "OIT"},
         "strikes.ohl": {"en": "OHL-COES\n(from 1979)", "es": "OHL-COES\n(desde 1979)"},
@@ -116,7 +116,9 @@ def _chart(lang: str, frame, column: str, key: str, *, scale: float = 1.0, note:
             lw=1.8,
             others=False,
         )
-        ends.append((later["_x"].iloc[-1], later["_y"].iloc[-1], t("strikes.ohl", lang), OHL_COLOR))
+        ends.append(
+            (later["_x"].iloc[-1], later["_y"].iloc[-1], t("strikes.ohl", lang), OHL_COLOR)
+        )
     article_marks(ax, frame, "year", column, lang, series=t("article", lang), scale=scale)
     ax.set_xlim(1930, 1991)
     # The axis fits the values the story rests on: a suspect value off the scale is named, not drawn.
@@ -126,11 +128,16 @@ def _chart(lang: str, frame, column: str, key: str, *, scale: float = 1.0, note:
     off = frame[(frame["source_id"] == ILO) & _suspect(frame) & (frame[column] / scale > top)]
     for r in off.itertuples():
         ax.annotate(
-            t("strikes.offscale", lang, year=r.year, value=fmt_number(getattr(r, column) / scale, lang)),
+            t(
+                "strikes.offscale",
+                lang,
+                year=r.year,
+                value=fmt_number(getattr(r, column) / scale, lang),
+            ),
             (r.year, top),
-            xytext=(0, -4),
+            xytext=(4, -4),
             textcoords="offset points",
-            ha="center",
+            ha="right",
             va="top",
             fontsize=8,
             color="0.3",
@@ -168,7 +175,8 @@ def strike_workers(lang: str = "en") -> Figure:
 
 
 def workers_per_strike(lang: str = "en") -> Figure:
-    """Average workers per strike: the wave of 1966-1973 was one of many small, plant-level strikes."""
+    """Average workers per labour dispute (workers involved / disputes, per year): about 115 in
+    1971-1972, against 182-361 in 1964-1970 and 347 in 1973, on the ILO series."""
     frame = load("strikes")
     frame = frame[frame["source_id"] != "article"]
     return _chart(
