@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=build.run)
     p = sub.add_parser("claims", help="print the claims audit")
     p.add_argument(
-        "--verdict", choices=["supported", "differs", "article_only", "not_quantitative"]
+        "--verdict",
+        choices=["supported", "differs", "mixed", "article_only", "not_quantitative"],
     )
     p.set_defaults(func=_claims)
     p = sub.add_parser(
