@@ -25,6 +25,7 @@ __all__ = [
     "DatasetError",
     "Violation",
     "__version__",
+    "cited_by",
     "figures",
     "indicators",
     "load",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.data.datasets import DatasetError, Violation, load, validate_all
     from analysis.outputs.downloads import points, save
     from analysis.study import indicators
+    from analysis.study.sources import cited_by
 
 _LAZY = {
     "load": ("analysis.data.datasets", "load"),
@@ -50,6 +52,7 @@ _LAZY = {
     "DatasetError": ("analysis.data.datasets", "DatasetError"),
     "Violation": ("analysis.data.datasets", "Violation"),
     "figures": ("analysis.charts.figures", None),
+    "cited_by": ("analysis.study.sources", "cited_by"),
     "save": ("analysis.outputs.downloads", "save"),
     "points": ("analysis.outputs.downloads", "points"),
     "indicators": ("analysis.study.indicators", None),

@@ -208,3 +208,11 @@ def test_a_bare_file_name_is_saved_in_build_saved() -> None:
         assert path == (SAVED / "test_strike_wave.csv").resolve() and path.is_file()
     finally:
         path.unlink()
+
+
+def test_a_figure_is_the_same_whatever_was_drawn_before_it() -> None:
+    """A worker draws many figures in turn; the files of one must not depend on the others."""
+    known = registry.by_name(registry.derive())
+    first = build.draw(known["copper_exports"])[1]
+    build.draw(known["boom_and_crisis"])
+    assert build.draw(known["copper_exports"])[1] == first

@@ -84,6 +84,18 @@ def test_tally_counts_every_verdict_with_zeros_and_totals() -> None:
     assert (t.drop(index="all")["all"] == t.drop(index="all")[list(VERDICTS)].sum(axis=1)).all()
 
 
+def test_tally_puts_grades_best_first() -> None:
+    graded = SMALL.assign(grade=["press", "producer", "press", "partisan", "scholarly", "other"])
+    assert list(lesson.tally(graded, "grade").index) == [
+        "producer",
+        "scholarly",
+        "press",
+        "partisan",
+        "other",
+        "all",
+    ]
+
+
 def test_tally_by_section_keeps_article_order_and_without_by_is_one_row() -> None:
     assert list(lesson.tally(SMALL, "section").index) == ["Towards the coup", "Early days", "all"]
     one = lesson.tally(SMALL)
@@ -113,6 +125,7 @@ def test_gaps_are_the_differing_claims_in_their_units() -> None:
     assert g.loc["C002", "gap_pct"] == 100.0
     assert g.loc["C004", "gap_unit"] == "days" and math.isnan(g.loc["C004", "gap_pct"])
     assert g.loc["C006", "gap_unit"] == "points"
+    assert list(lesson.gaps(SMALL, dataset="strikes")["claim_id"]) == ["C002", "C005"]
     assert lesson.gap_unit("order", "days") == "days"
     assert lesson.gap_unit("point", None) == "units"
 
@@ -211,6 +224,15 @@ def test_card_states_the_claim_and_its_verdict(ledger) -> None:
     assert all(len(line) <= 99 for line in text.splitlines())
     with pytest.raises(KeyError):
         lesson.card(ledger, "C999")
+
+
+def test_few_sources_are_judged_claims_with_a_named_grade(ledger) -> None:
+    t = lesson.few_sources(ledger)
+    assert set(t["verdict"]) <= {"supported", "differs", "mixed"}
+    assert (t["n_sources"] == 1).all()
+    assert set(t["grade"]) <= set(load("sources")["kind"])
+    judged = ledger["verdict"].isin(["supported", "differs", "mixed"])
+    assert len(lesson.few_sources(ledger, most=99)) == judged.sum()
 
 
 def test_rows_used_and_sources_used_cover_the_evidence(ledger, used) -> None:

@@ -143,5 +143,5 @@ SPANISH: dict[str, str] = {
     "wp_es_ps": "Wikipedia (español)",
     "wp_es_teniente": "Wikipedia (español)",
     "wto_merch_trade": "OMC, estadísticas de comercio de mercancías",
-    'surmaule_memoria': 'sitio de memoria SurMaule',
+    "surmaule_memoria": "sitio de memoria SurMaule",
 }

@@ -208,9 +208,7 @@ def label_ends(
     fig.draw_without_rendering()  # the layout is final: positions in pixels hold
     trans = ax.transData
     pts = [(trans.transform((x, y))[1], i) for i, (x, y, _, _) in enumerate(items)]
-    heights = [
-        (items[i][2].count("\n") + 1) * fontsize * gap * fig.dpi / 72 for _, i in pts
-    ]
+    heights = [(items[i][2].count("\n") + 1) * fontsize * gap * fig.dpi / 72 for _, i in pts]
     order = sorted(range(len(pts)), key=lambda k: pts[k][0])
     placed: dict[int, float] = {}
     prev_top = None
@@ -298,7 +296,9 @@ def render_pngs(fig: Figure) -> tuple[bytes, bytes]:
         fig.set_dpi(SLIDE_DPI)
         canvas.draw()
         width, height = canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        image = Image.frombuffer(
+            "RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        )
         image = image.convert("RGB")
         fig.set_dpi(REPORT_DPI)
     fig.set_layout_engine("none")
@@ -310,9 +310,31 @@ def render_pngs(fig: Figure) -> tuple[bytes, bytes]:
     return out[0], out[1]
 
 
+def _stable_svg_ids(svg: bytes) -> bytes:
+    """Number the SVG's clip-path ids in order of appearance.
+
+    matplotlib names a clip path by a hash of its rectangle's coordinates at full float precision;
+    a layout can differ in the last bits depending on what the same process drew before (the font
+    engine keeps state), which changed the ids, and only the ids, between a serial and a parallel
+    build. Numbered ids keep the file byte-identical whatever was drawn before."""
+    import re
+
+    names: dict[bytes, bytes] = {}
+    pattern = re.compile(rb"(?<=id=\")(p[0-9a-f]{10})(?=\")|(?<=url\(#)(p[0-9a-f]{10})(?=\))")
+
+    def sub(match: re.Match[bytes]) -> bytes:
+        key = match.group(1) or match.group(2)
+        if key not in names:
+            names[key] = b"clip%d" % (len(names) + 1)
+        return names[key]
+
+    return pattern.sub(sub, svg)
+
+
 def render(fig: Figure, fmt: str, dpi: float = REPORT_DPI) -> bytes:
     """The figure as PNG (at ``dpi``) or SVG bytes, identical from run to run."""
     buf = io.BytesIO()
     with house_style():
         fig.savefig(buf, format=fmt, metadata=SAVE_METADATA[fmt], dpi=dpi)
-    return buf.getvalue()
+    data = buf.getvalue()
+    return _stable_svg_ids(data) if fmt == "svg" else data

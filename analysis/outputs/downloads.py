@@ -36,7 +36,13 @@ ROLES = {
     },
 }
 KINDS = {
-    "en": {"line": "line", "points": "points", "bars": "bars", "range": "range", "callout": "callout"},
+    "en": {
+        "line": "line",
+        "points": "points",
+        "bars": "bars",
+        "range": "range",
+        "callout": "callout",
+    },
     "es": {
         "line": "línea",
         "points": "puntos",

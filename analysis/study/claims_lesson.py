@@ -32,6 +32,7 @@ __all__ = [
     "cited_by",
     "counts",
     "evidence",
+    "few_sources",
     "gaps",
     "open_claims",
     "rows_used",
@@ -106,8 +107,8 @@ def _check(values: set[str] | None, allowed: Iterable[str], what: str) -> None:
 
 def tally(ledger: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """How many claims have each verdict: one row per value of ``by`` (``"kind"``, ``"section"``,
-    ``"dataset"``...) in the order it first appears in the ledger (kinds in the grammar's order),
-    and a row ``all``; one column per verdict (every verdict, zero included) and a column ``all``.
+    ``"dataset"``, or ``"grade"`` in a table that has one...) in the order it first appears (kinds
+    in the grammar's order, grades best first), and a row ``all``; one column per verdict (every verdict, zero included) and a column ``all``.
     With no ``by``, the single row ``all``."""
     verdicts = list(VERDICTS)
     if by is None:
@@ -116,7 +117,11 @@ def tally(ledger: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     else:
         keys = ledger[by].astype("string").fillna("(none)")
         seen = list(dict.fromkeys(keys))
-        order = [k for k in KINDS if k in seen] if by == "kind" else seen
+        ranked = {"kind": list(KINDS), "grade": sorted(KIND_RANK, key=KIND_RANK.__getitem__)}
+        if by in ranked:
+            order = [k for k in ranked[by] if k in seen] + [k for k in seen if k not in ranked[by]]
+        else:
+            order = seen
     table = pd.crosstab(keys, ledger["verdict"]).reindex(index=order, columns=verdicts)
     table = table.fillna(0).astype(int)
     table.columns.name = "verdict"
@@ -197,8 +202,9 @@ def gap_unit(kind: str, unit: object) -> str:
     return text or "units"
 
 
-def gaps(ledger: pd.DataFrame) -> pd.DataFrame:
-    """Why each claim that differs does: the article's figure (its value, or the middle of its
+def gaps(ledger: pd.DataFrame, dataset: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Why each claim that differs does (of those tested against ``dataset``, if given), in article
+    order: the article's figure (its value, or the middle of its
     range; for a date or an order, ``refers_to`` says what it claims), the best-graded independent
     value and its source (for an order of events, the days from the claim's event to the other,
     negative: before), and the gap: ``gap`` is the article minus the data in ``gap_unit``
@@ -207,6 +213,9 @@ def gaps(ledger: pd.DataFrame) -> pd.DataFrame:
     same as a percent of the data where the audit gives one (not for dates and orders of events,
     nor across or next to zero)."""
     d = ledger[ledger["verdict"] == "differs"]
+    datasets = _as_set(dataset)
+    if datasets is not None:
+        d = d[d["dataset"].isin(datasets).fillna(False).astype(bool)]
     return pd.DataFrame(
         {
             "claim_id": d["claim_id"],
@@ -222,6 +231,17 @@ def gaps(ledger: pd.DataFrame) -> pd.DataFrame:
             "gap_pct": d["difference_pct"].astype(float).round(1),
         }
     ).reset_index(drop=True)
+
+
+def few_sources(ledger: pd.DataFrame, most: int = 1) -> pd.DataFrame:
+    """The claims judged from the data (supported, differs or mixed) on at most ``most`` independent
+    sources (sources of one origin counted once), with the deciding source and its grade: where one
+    more source, of a better grade, could change a verdict. In article order."""
+    d = ledger[ledger["verdict"].isin(["supported", "differs", "mixed"])]
+    d = d[d["n_sources"] <= most]
+    kinds = _sources()["kind"]
+    out = d[["claim_id", "claim", "kind", "verdict", "n_sources", "n_agree", "source_id"]]
+    return out.assign(grade=[grade_of(x, kinds) for x in out["source_id"]]).reset_index(drop=True)
 
 
 def _part(text: str, start: str, end: str | None) -> str:

@@ -89,3 +89,22 @@ def dataset_summary() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def codebook(name: str) -> pd.DataFrame:
+    """The columns of dataset ``name`` as the data package describes them: name, type, unit,
+    description and rules, one row per column."""
+    return pd.DataFrame(package().resource(name).fields)
+
+
+def description(name: str) -> str:
+    """What dataset ``name`` holds and where it is thin, as its description in the data package says."""
+    return str(package().resource(name).description)
+
+
+def key_years_table() -> pd.DataFrame:
+    """For each key series, how many independent sources give a value in each year 1965-1975 (the
+    coverage report of ``datasets/README.md`` as a table: rows are series, columns years)."""
+    from analysis.study.coverage import coverage
+
+    return pd.DataFrame(coverage()).T

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.core.paths import ROOT
+from analysis.core.paths import NOTEBOOKS, ROOT
 from analysis.outputs.notebooks import notebook_paths
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -251,7 +251,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path: Path) -> None:
     step = "opening the notebook"
     try:
         page.goto(
-            f"{lab['base']}/lab/tree/{path.name}?reset&token={lab['token']}",
+            f"{lab['base']}/lab/tree/{path.relative_to(NOTEBOOKS).as_posix()}"
+            f"?reset&token={lab['token']}",
             timeout=OPEN_NOTEBOOK * 1000,
         )
         step = "the notebook's cells to appear"

@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.charts.figures._common import finish
-from analysis.charts.i18n import fmt_number, register, say, t, unit
+from analysis.charts.i18n import fmt_number, fmt_pct, register, say, t, unit
 from analysis.charts.style import COLORS, new_figure, record
 from analysis.study.claims import audit, evidence
 
@@ -21,9 +21,9 @@ VERDICT_MARKERS = {
 register(
     {
         "audit.headline": {
-            "en": "{supported} of the article's {tested} tested figures hold up against "
+            "en": "{supported} of the article's {tested} testable claims hold up against "
             "independent sources",
-            "es": "{supported} de las {tested} cifras del artículo que se pueden contrastar "
+            "es": "{supported} de las {tested} afirmaciones del artículo que se pueden contrastar "
             "resisten frente a fuentes independientes",
         },
         "audit.subtitle": {
@@ -72,9 +72,13 @@ def claims_audit(lang: str = "en") -> Figure:
         )
         row = ledger.loc[cid]
         value = float(row["value"])
-        amount = fmt_number(value, lang, 0 if value == int(value) else 1)
-        sep = "" if str(row["unit"]).startswith("percent") else " "
-        amount = f"{amount}{sep}{unit(str(row['unit']), lang)}"
+        decimals = 0 if value == int(value) else 1
+        if str(row["unit"]) == "percent":
+            amount = fmt_pct(value, lang, decimals)
+        else:
+            amount = fmt_number(value, lang, decimals)
+            sep = "" if str(row["unit"]).startswith("percent") and lang == "en" else " "
+            amount = f"{amount}{sep}{unit(str(row['unit']), lang)}"
         labels.append(
             t("audit.row", lang, cid=cid, amount=say(amount, lang), refers=row["refers_to"])
         )
