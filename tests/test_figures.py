@@ -216,3 +216,15 @@ def test_a_figure_is_the_same_whatever_was_drawn_before_it() -> None:
     first = build.draw(known["copper_exports"])[1]
     build.draw(known["boom_and_crisis"])
     assert build.draw(known["copper_exports"])[1] == first
+
+
+def test_overview_headlines_hold_on_the_data() -> None:
+    """The coverage and disagreement charts state findings: they must stay true as data lands."""
+    from analysis.study.tables import coverage_table, disagreement_table
+
+    years = coverage_table().groupby("dataset")["calendar_year"]
+    assert set(years.count().nsmallest(2).index) == {"occupations", "nationalisation"}
+    assert all(((g >= 1970) & (g <= 1973)).any() for _, g in years)
+    spread = disagreement_table().groupby("dataset")["spread_pct"].max()
+    assert round(spread["strikes"]) == 82 and spread.idxmax() == "strikes"
+    assert spread["elections"] < 10 and spread["external_debt"] < 10

@@ -14,10 +14,10 @@ from analysis.study.tables import QUANTITIES, YEARS, coverage_table, disagreemen
 register(
     {
         "coverage.headline": {
-            "en": "Every dataset reaches into the Popular Unity years; debt and occupations are "
-            "the thinnest",
-            "es": "Todos los conjuntos de datos llegan a los años de la Unidad Popular; deuda y "
-            "tomas son los más escasos",
+            "en": "Every dataset reaches into the Popular Unity years; occupations and "
+            "nationalisation cover the fewest years",
+            "es": "Todos los conjuntos de datos llegan a los años de la Unidad Popular; tomas y "
+            "nacionalizaciones cubren menos años",
         },
         "coverage.subtitle": {
             "en": "Years with at least one sourced value, by dataset; dark where two or more "
