@@ -63,6 +63,32 @@ def _broken(xs: np.ndarray, ys: np.ndarray, step: float | None) -> tuple[list, l
     return out_x, out_y
 
 
+def marks(
+    ax: Axes,
+    xs,
+    ys,
+    *,
+    color: str,
+    marker: str = "o",
+    size: float = 4.5,
+    face: str = "none",
+    edge: float = 0.9,
+    zorder: float = 2,
+) -> None:
+    """Unjoined marks (hollow unless ``face`` is given): other sources, suspect values, estimates."""
+    ax.plot(
+        xs,
+        ys,
+        linestyle="none",
+        marker=marker,
+        markersize=size,
+        markerfacecolor=face,
+        markeredgecolor=color,
+        markeredgewidth=edge,
+        zorder=zorder,
+    )
+
+
 def story_series(
     ax: Axes,
     frame: pd.DataFrame,
@@ -98,17 +124,7 @@ def story_series(
     if others:
         rest = rows[rows["source_id"] != sid]
         if not rest.empty:
-            ax.plot(
-                rest["_x"],
-                rest["_y"],
-                linestyle="none",
-                marker="o",
-                markersize=4.5,
-                markerfacecolor="none",
-                markeredgecolor=FAINT,
-                markeredgewidth=0.9,
-                zorder=2,
-            )
+            marks(ax, rest["_x"], rest["_y"], color=FAINT)
             record(
                 ax, series, rest[x], rest[y], list(rest["source_id"]), kind="points", role="other"
             )
@@ -117,17 +133,7 @@ def story_series(
     if flagged is not None and flagged.any():
         bad = main[flagged.to_numpy()]
         main = main[~flagged.to_numpy()]
-        ax.plot(
-            bad["_x"],
-            bad["_y"],
-            linestyle="none",
-            marker="o",
-            markersize=6,
-            markerfacecolor="white",
-            markeredgecolor=color,
-            markeredgewidth=1.3,
-            zorder=4,
-        )
+        marks(ax, bad["_x"], bad["_y"], color=color, size=6, face="white", edge=1.3, zorder=4)
         record(ax, series, bad[x], bad[y], sid, kind="points", role="suspect")
     xs, ys = _broken(main["_x"].to_numpy(), main["_y"].to_numpy(), step)
     ax.plot(xs, ys, color=color, lw=lw, solid_capstyle="round", zorder=3)

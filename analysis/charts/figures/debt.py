@@ -21,6 +21,7 @@ from analysis.charts.figures._common import (
     article_marks,
     finish,
     key_events,
+    marks,
     story_series,
     up_band,
 )
@@ -127,30 +128,12 @@ def external_debt(lang: str = "en") -> Figure:
         ax, total, "year", "debt_usd_millions", lang, series=series, scale=SCALE, position=year_end
     )
     estimate = main[main["note"].fillna("").str.contains("estimate")]
-    ax.plot(
-        estimate["_x"],
-        estimate["_y"],
-        linestyle="none",
-        marker="o",
-        markersize=6.5,
-        markerfacecolor="white",
-        markeredgecolor=INK,
-        markeredgewidth=1.4,
-        zorder=4,
+    marks(
+        ax, estimate["_x"], estimate["_y"], color=INK, size=6.5, face="white", edge=1.4, zorder=4
     )
     # Public debt only: another measure, faint squares.
     public = frame[frame["measure"].isin(PUBLIC)]
-    ax.plot(
-        year_end(public),
-        public["debt_usd_millions"] / SCALE,
-        linestyle="none",
-        marker="s",
-        markersize=4.5,
-        markerfacecolor="none",
-        markeredgecolor=FAINT,
-        markeredgewidth=0.9,
-        zorder=2,
-    )
+    marks(ax, year_end(public), public["debt_usd_millions"] / SCALE, color=FAINT, marker="s")
     record(
         ax,
         t("debt.series.public", lang),
@@ -164,15 +147,14 @@ def external_debt(lang: str = "en") -> Figure:
     context = frame[frame["measure"].isin(CONTEXT)].sort_values(["year", "source_id"])
     for measures, marker in ((CONTEXT[:2], "D"), (CONTEXT[2:], "^")):
         rows = context[context["measure"].isin(measures)]
-        ax.plot(
+        marks(
+            ax,
             year_end(rows),
             rows["debt_usd_millions"] / SCALE,
-            linestyle="none",
+            color=CONTEXT_COLOR,
             marker=marker,
-            markersize=6,
-            markerfacecolor="none",
-            markeredgecolor=CONTEXT_COLOR,
-            markeredgewidth=1.2,
+            size=6,
+            edge=1.2,
             zorder=4,
         )
     record(

@@ -227,6 +227,25 @@ def _mid(rows) -> list[float]:
     return list(rows["year"].astype("float64") + 0.5)
 
 
+def _point_labels(ax, rows, key: str, lang: str, where: dict) -> None:
+    """Dot and label the value of a drawn series (rows with ``_x`` and ``_y``) in the given years;
+    ``where`` maps a year to the label's offset in points and alignment."""
+    at = rows.set_index("year")
+    for year, (dx, dy, ha) in where.items():
+        r = at.loc[year]
+        ax.plot([r["_x"]], [r["_y"]], marker="o", markersize=5, color=INK, zorder=4)
+        ax.annotate(
+            t(key, lang, year=year, value=fmt_number(r["_y"], lang)),
+            (r["_x"], r["_y"]),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            fontsize=8.5,
+            color=INK,
+            ha=ha,
+            va="center",
+        )
+
+
 def _number_axis(ax, lang: str, axis: str = "y") -> None:
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, lang)))
@@ -360,20 +379,9 @@ def copper_price(lang: str = "en") -> Figure:
         series=t("economy.price.real", lang).replace("\n", " "),
         position=_mid,
     )
-    at = real.set_index("year")
-    for year, (dx, dy, ha) in ((1970, (6, 10, "left")), (1972, (-8, -12, "right"))):
-        r = at.loc[year]
-        ax.plot([r["_x"]], [r["_y"]], marker="o", markersize=5, color=INK, zorder=4)
-        ax.annotate(
-            t("economy.price.point", lang, year=year, value=fmt_number(r["_y"], lang)),
-            (r["_x"], r["_y"]),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            fontsize=8.5,
-            color=INK,
-            ha=ha,
-            va="center",
-        )
+    _point_labels(
+        ax, real, "economy.price.point", lang, {1970: (6, 10, "left"), 1972: (-8, -12, "right")}
+    )
     ax.set_xlim(1959.5, 1991)
     ax.set_ylim(0, 9500)
     _number_axis(ax, lang)
@@ -416,20 +424,9 @@ def gdp_per_capita(lang: str = "en") -> Figure:
         series=t("economy.gdp.label", lang),
         position=_mid,
     )
-    at = main.set_index("year")
-    for year, (dx, dy, ha) in ((1971, (-6, 10, "right")), (1975, (4, -14, "left"))):
-        r = at.loc[year]
-        ax.plot([r["_x"]], [r["_y"]], marker="o", markersize=5, color=INK, zorder=4)
-        ax.annotate(
-            t("economy.gdp.point", lang, year=year, value=fmt_number(r["_y"], lang)),
-            (r["_x"], r["_y"]),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            fontsize=8.5,
-            color=INK,
-            ha=ha,
-            va="center",
-        )
+    _point_labels(
+        ax, main, "economy.gdp.point", lang, {1971: (-6, 10, "right"), 1975: (4, -14, "left")}
+    )
     ax.set_xlim(1899, 1991.5)
     ax.set_ylim(0, 13500)
     _number_axis(ax, lang)
