@@ -115,10 +115,15 @@ KEY_SERIES: tuple[Series, ...] = (
 def origins(directory: Path = DATASETS) -> dict[str, frozenset[str]]:
     """For every source, the sources its numbers ultimately come from (itself when original)."""
     table, _ = read_raw(directory / "sources.csv")
-    parents = {
-        r["source_id"]: [p for p in r.get("derived_from", "").split(";") if p]
-        for r in (table.rows if table else [])
-    }
+    return roots_of(
+        {r["source_id"]: r.get("derived_from", "") for r in (table.rows if table else [])}
+    )
+
+
+def roots_of(derived_from: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """For each source id, given each one's ``derived_from`` (ids separated by ";"), the sources
+    its numbers ultimately come from, following the chain (itself when original)."""
+    parents = {sid: [p for p in str(d or "").split(";") if p] for sid, d in derived_from.items()}
 
     def roots(sid: str, seen: frozenset[str]) -> frozenset[str]:
         ps = [p for p in parents.get(sid, []) if p not in seen]

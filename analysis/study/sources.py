@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from analysis.data.datasets import load
+from analysis.study.coverage import roots_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -37,10 +38,10 @@ def preferred_source(rows: pd.DataFrame, value: str = "votes") -> str:
     report) does not displace a full series."""
     table = load("sources").set_index("source_id")
     kinds = table["kind"]
-    derived = table["derived_from"].fillna("")
+    roots = roots_of(table["derived_from"].fillna("").to_dict())
     counts = []
     for sid, g in rows[rows["source_id"] != ARTICLE].groupby("source_id"):
-        if ARTICLE in str(derived.get(sid, "")).split(";"):
+        if ARTICLE in roots.get(sid, frozenset()):
             continue
         counts.append((int(g[value].notna().sum()), len(g), str(sid)))
     if not counts:
