@@ -76,8 +76,13 @@ def new_figure(size: tuple[float, float] = SIZE, **subplots: Any) -> tuple[Figur
         fig = Figure(figsize=size, dpi=REPORT_DPI)
         ax = fig.subplots(**subplots) if subplots else fig.add_subplot()
     fig.set_layout_engine("constrained")
-    fig._chile73 = {"data": []}  # type: ignore[attr-defined]
     return fig, ax
+
+
+def info(fig: Any) -> dict[str, Any]:
+    """What a figure records of itself for the build and its downloads: title, subtitle, note,
+    credit, language, kind and the plotted points (``data``). Empty for a figure drawn elsewhere."""
+    return fig.__dict__.setdefault("_chile73", {"data": []})
 
 
 def record(
@@ -101,7 +106,7 @@ def record(
     sids = [source_ids] * len(xs) if isinstance(source_ids, str) else list(source_ids)
     if not (len(xs) == len(values) == len(sids)):
         raise ValueError(f"record {series!r}: x, values and sources differ in length")
-    store = fig.__dict__.setdefault("_chile73", {"data": []}).setdefault("data", [])
+    store = info(fig).setdefault("data", [])
     for x, v, sid in zip(xs, values, sids, strict=True):
         store.append(
             {"series": series, "kind": kind, "role": role, "x": x, "value": v, "source_id": sid}
@@ -113,7 +118,7 @@ ROLES = ("preferred", "suspect", "other", "context", "article")
 
 def plotted_sources(fig: Figure) -> list[str]:
     """The sources of the recorded points, the preferred series' first, in order of appearance."""
-    rows = fig.__dict__.get("_chile73", {}).get("data", [])
+    rows = info(fig).get("data", [])
     rank = {role: i for i, role in enumerate(ROLES)}
     ordered = sorted(range(len(rows)), key=lambda i: (rank.get(rows[i]["role"], 9), i))
     return list(dict.fromkeys(rows[i]["source_id"] for i in ordered))
@@ -176,8 +181,7 @@ def finish(
         fig.get_layout_engine().set(
             rect=(0, bottom + 0.05 / inch, 1 - label_room, top - bottom - 0.12 / inch)
         )
-    info = fig.__dict__.setdefault("_chile73", {"data": []})
-    info.update(
+    info(fig).update(
         {
             "title": title,
             "subtitle": subtitle or "",

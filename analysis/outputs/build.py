@@ -73,7 +73,7 @@ def draw(output: Output) -> tuple[str, dict[str, bytes], dict[str, object]]:
     if output.kind == "ledger":
         markdown, counts = func()
         return output.name, {output.name: markdown.encode("utf-8")}, {"readme_block": counts}
-    from analysis.charts.style import render, render_pngs
+    from analysis.charts.style import info, render, render_pngs
     from analysis.outputs.downloads import downloads
 
     files: dict[str, bytes] = {}
@@ -85,9 +85,9 @@ def draw(output: Output) -> tuple[str, dict[str, bytes], dict[str, object]]:
             raise FigureError(
                 f"figure {output.name!r} ({lang}) failed: {type(exc).__name__}: {exc}"
             ) from exc
-        info = getattr(fig, "_chile73", {})
-        meta[f"title_{lang}"] = info.get("title", output.name)
-        meta["sources"] = info.get("sources", [])
+        recorded = info(fig)
+        meta[f"title_{lang}"] = recorded.get("title", output.name)
+        meta["sources"] = recorded.get("sources", [])
         report_png, slide_png = render_pngs(fig)
         files[f"{lang}/{output.name}.png"] = report_png
         files[f"{lang}/{output.name}.slide.png"] = slide_png

@@ -167,8 +167,9 @@ def metadata(name: str, lang: str, info: dict, files: dict[str, str]) -> bytes:
 def downloads(name: str, lang: str, fig: Any) -> dict[str, bytes]:
     """The CSV and metadata files of one drawn figure, keyed by file name."""
     from analysis.charts.credits import source_name
+    from analysis.charts.style import info as figure_info
 
-    info = getattr(fig, "_chile73", {})
+    info = figure_info(fig)
     rows = info.get("data", [])
     names = {sid: source_name(sid, lang) for sid in dict.fromkeys(r["source_id"] for r in rows)}
     files = {
@@ -189,10 +190,11 @@ def points(fig: Any, lang: str | None = None):
     data download, in the figure's language unless ``lang`` says otherwise)."""
     import pandas as pd
 
-    lang = lang or getattr(fig, "_chile73", {}).get("lang", "en")
     from analysis.charts.credits import source_name
+    from analysis.charts.style import info
 
-    rows = getattr(fig, "_chile73", {}).get("data", [])
+    lang = lang or info(fig).get("lang", "en")
+    rows = info(fig).get("data", [])
     names = {sid: source_name(sid, lang) for sid in dict.fromkeys(r["source_id"] for r in rows)}
     return pd.read_csv(io.BytesIO(points_csv(rows, lang, names)), dtype={1: str})
 
@@ -215,9 +217,10 @@ def save(fig: Any, path: Any, *, size: str = "slide") -> Any:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_relative_to(DATASETS.resolve()):
         raise ValueError(f"{path}: figures are not saved into datasets/, which holds curated data")
+    from analysis.charts.style import info
+
     suffix = target.suffix.lower()
-    info = getattr(fig, "_chile73", {})
-    lang = info.get("lang", "en")
+    lang = info(fig).get("lang", "en")
     if suffix == ".png":
         if size not in ("slide", "report"):
             raise ValueError(f"size must be 'slide' or 'report', not {size!r}")

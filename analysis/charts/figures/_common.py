@@ -21,6 +21,7 @@ from analysis.charts.style import (
     ARTICLE_STYLE,
     FAINT,
     INK,
+    info,
     mark_events,
     plotted_sources,
     record,
@@ -299,6 +300,6 @@ def finish(
     ids = plotted_sources(fig)
     if source_ids:
         ids = list(dict.fromkeys([*ids, *source_ids]))
-    fig.__dict__.setdefault("_chile73", {"data": []})["kind"] = "evidence" if evidence else "story"
+    info(fig)["kind"] = "evidence" if evidence else "story"
     credit = credit_line(ids, lang, evidence=evidence)
     return _finish(fig, ax, credit=credit, sources=ids, lang=lang, **labels)

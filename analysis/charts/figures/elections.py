@@ -394,6 +394,23 @@ def _stars(ax, xs, ys) -> None:
     )
 
 
+def _majority_line(
+    ax, lang: str, *, lw: float, ls, zorder: float, ha: str, lead: str = ""
+) -> None:
+    """The 50% line of an absolute majority, labelled above the plot."""
+    ax.axvline(MAJORITY, color=INK, lw=lw, ls=ls, zorder=zorder)
+    ax.text(
+        MAJORITY,
+        1.0,
+        f"{lead}{fmt_pct(MAJORITY, lang)}  {t('elections.majority', lang)}",
+        transform=ax.get_xaxis_transform(),
+        ha=ha,
+        va="bottom",
+        fontsize=8.5,
+        color=INK,
+    )
+
+
 def _pct_axis(ax, lang: str, axis: str = "y") -> None:
     fmt = FuncFormatter(lambda v, _: fmt_number(v, lang))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
@@ -437,17 +454,7 @@ def presidential_elections(lang: str = "en") -> Figure:
                 sid,
                 kind="bars",
             )
-    ax.axvline(MAJORITY, color=INK, lw=1.1, ls=(0, (2, 1.5)), zorder=0.5)
-    ax.text(
-        MAJORITY,
-        1.0,
-        f" {fmt_pct(MAJORITY, lang)}  {t('elections.majority', lang)}",
-        transform=ax.get_xaxis_transform(),
-        ha="left",
-        va="bottom",
-        fontsize=8.5,
-        color=INK,
-    )
+    _majority_line(ax, lang, lw=1.1, ls=(0, (2, 1.5)), zorder=0.5, ha="left", lead=" ")
     years = [d[:4] for d in dates]
     ax.set_yticks(range(len(dates)), years)
     ax.invert_yaxis()
@@ -600,17 +607,7 @@ def election_1970(lang: str = "en") -> Figure:
             kind="callout",
         )
     runoff = runoff.set_index("contender")["votes"]
-    ax.axvline(MAJORITY, color=INK, lw=0.9, ls=(0, (3, 2)), zorder=1)
-    ax.text(
-        MAJORITY,
-        1.0,
-        f"{fmt_pct(MAJORITY, lang)}  {t('elections.majority', lang)}",
-        transform=ax.get_xaxis_transform(),
-        ha="center",
-        va="bottom",
-        fontsize=8.5,
-        color=INK,
-    )
+    _majority_line(ax, lang, lw=0.9, ls=(0, (3, 2)), zorder=1, ha="center")
     top = float(best["share_pct"].max())
     for y, r in zip(ys, best.itertuples(), strict=True):
         ax.text(
