@@ -34,11 +34,17 @@ def data_docs(directory: Path = DATASETS) -> dict[str, bytes]:
     """The generated files of ``datasets/``, by name."""
     from analysis.data.schema import codebook, package
     from analysis.outputs.bibliography import bibliography_files
-    from analysis.study.coverage import coverage_markdown
+    from analysis.study.coverage import coverage_markdown, quality_markdown
 
     own = directory / "datapackage.json"
     pkg = package(own) if own.exists() else package()
-    readme = codebook(pkg).rstrip() + "\n\n" + coverage_markdown(directory)
+    readme = (
+        codebook(pkg).rstrip()
+        + "\n\n"
+        + coverage_markdown(directory)
+        + "\n"
+        + quality_markdown(directory)
+    )
     return {"README.md": readme.encode("utf-8"), **bibliography_files(directory)}
 
 

@@ -9,6 +9,8 @@ importing pandas.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,14 @@ from analysis.data.datasets import read_raw
 
 YEARS = tuple(range(1965, 1976))
 ARTICLE = "article"
+#: The kinds of source a row should not rest on alone: the article, encyclopedias, blogs and
+#: statements with a cause, the press.
+WEAK_KINDS = frozenset({"seed", "encyclopedia", "partisan", "press"})
+#: The years the source-quality measure looks at.
+QUALITY_YEARS = (1964, 1975)
+#: Datasets that are not observations: the bibliography, the article's claims, the chronology.
+NOT_OBSERVATIONS = frozenset({"sources", "claims", "events"})
+_DATE_COLUMNS = ("year", "date", "period", "month", "period_start")
 Row = Mapping[str, str]
 
 
@@ -168,6 +178,85 @@ def coverage(directory: Path = DATASETS) -> dict[str, dict[int, int]]:
                 by_year[y].add(r["source_id"])
         out[s.label] = {y: independent_count(ids, roots) for y, ids in by_year.items()}
     return out
+
+
+@dataclass(frozen=True)
+class Quality:
+    """How the rows of one dataset dated 1964-1975 stand: how many there are, how many come from a
+    weak kind of source, and how many rest on weak sources alone (no row from a stronger kind gives
+    the same quantity: same primary key but for ``source_id``)."""
+
+    dataset: str
+    rows: int
+    weak: int
+    weak_only: int
+
+
+def source_quality(directory: Path = DATASETS) -> list[Quality]:
+    """:class:`Quality` for every observation dataset of the data package, in its order."""
+    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    table, _ = read_raw(directory / "sources.csv")
+    kinds = {r["source_id"]: r.get("kind", "") for r in (table.rows if table else [])}
+    first, last = QUALITY_YEARS
+    out = []
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        if name in NOT_OBSERVATIONS:
+            continue
+        pk = resource["schema"].get("primaryKey", [])
+        key = [k for k in ([pk] if isinstance(pk, str) else pk) if k != "source_id"]
+        data, _ = read_raw(directory / Path(resource["path"]).name)
+        rows = data.rows if data else []
+        strong = {
+            tuple(r[k] for k in key) for r in rows if kinds.get(r["source_id"]) not in WEAK_KINDS
+        }
+        n = weak = weak_only = 0
+        for r in rows:
+            when = next((r[c] for c in _DATE_COLUMNS if r.get(c)), "")
+            m = re.match(r"\d{4}", when)
+            if not m or not first <= int(m.group()) <= last:
+                continue
+            n += 1
+            if kinds.get(r["source_id"]) in WEAK_KINDS:
+                weak += 1
+                weak_only += tuple(r[k] for k in key) not in strong
+        out.append(Quality(name, n, weak, weak_only))
+    return out
+
+
+def quality_markdown(directory: Path = DATASETS) -> str:
+    """The source-quality report for ``datasets/README.md``."""
+    table = source_quality(directory)
+    rows = sum(q.rows for q in table)
+    weak = sum(q.weak for q in table)
+    only = sum(q.weak_only for q in table)
+    first, last = QUALITY_YEARS
+
+    def pct(a: int, b: int) -> str:
+        return f"{100 * a / b:.1f}%" if b else "-"
+
+    lines = [
+        f"## Source quality, {first}-{last}",
+        "",
+        f"Rows dated {first}-{last} in each dataset of observations (generated from the data). *Weak*"
+        " rows come from the article, an encyclopedia, a blog or statement with a cause, or the press"
+        " (`kind` in `sources.csv`). A weak row *rests on weak sources alone* when no row from a"
+        " producer, a scholarly compilation or a document of the time gives the same quantity (the same"
+        " primary key but for `source_id`); otherwise it is kept as a check beside the stronger row.",
+        "",
+        "| dataset | rows | weak | share | weak alone | share |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for q in table:
+        lines.append(
+            f"| `{q.dataset}` | {q.rows} | {q.weak} | {pct(q.weak, q.rows)} | {q.weak_only} |"
+            f" {pct(q.weak_only, q.rows)} |"
+        )
+    lines += [
+        f"| all | {rows} | {weak} | {pct(weak, rows)} | {only} | {pct(only, rows)} |",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def coverage_markdown(directory: Path = DATASETS) -> str:
