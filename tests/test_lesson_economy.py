@@ -143,7 +143,7 @@ def test_output_agreement_within_about_one_percent(copper: pd.DataFrame) -> None
     table = lesson.output_agreement(copper).dropna(subset=["gap_pct"])
     assert table["gap_pct"].abs().max() == pytest.approx(1.14, abs=0.01)  # El Andino, 1965
     assert "chile_gran_mineria_production_kt" not in set(lesson.output_agreement(copper))
-    assert "cia_crest_supply_demand_gap" not in set(table["source_id"])  # large mines only
+    assert "cia_1972_supply_demand_gap" not in set(table["source_id"])  # large mines only
 
 
 def test_coverage_of_export_values(copper: pd.DataFrame) -> None:

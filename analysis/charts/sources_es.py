@@ -11,7 +11,6 @@ SPANISH: dict[str, str] = {
     "allende_letter_ps_1973": "Allende, carta del 29 ene 1973",
     "camara_comision_privatizaciones_2005": "Comisión investigadora de la Cámara de Diputados (2005)",
     "cfs_hfs_m1_gmd": "CFS HFS vía Global Macro Database (2025)",
-    "cia_crest_supply_demand_gap": "CIA (c. 1973), vía Wikisource",
     "clioinfra_copper_kleingoldewijk": "Klein Goldewijk y Fink-Jensen (2015), Clio-Infra",
     "clioinfra_govdebt_verriet_bosch": "Verriet y Bosch (2015), Clio-Infra",
     "clioinfra_labour_disputes": "van der Velden (2015), Clio-Infra, datos de la OIT",
