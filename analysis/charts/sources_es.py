@@ -55,6 +55,7 @@ SPANISH: dict[str, str] = {
     "imf_gfs": "FMI, Government Finance Statistics",
     "imf_gfs_balance_gmd": "FMI GFS vía Global Macro Database (2025)",
     "imf_ifs": "FMI, International Financial Statistics",
+    "imf_ifs_cpi": "FMI, International Financial Statistics (IPC)",
     "imf_ifs_unemp_gmd": "FMI IFS vía Global Macro Database (2025)",
     "imf_mfs_m1_gmd": "FMI MFS vía Global Macro Database (2025)",
     "ine_ipc_empalme_1928_2009": "INE Chile, IPC (serie mensual empalmada)",
