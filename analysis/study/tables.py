@@ -28,7 +28,7 @@ YEARS = {
 }
 # The quantity that two sources can disagree on, per dataset: (keys, value column).
 QUANTITIES = {
-    "strikes": (["year"], "strikes"),
+    "strikes": (["year", "coverage"], "strikes"),  # different coverages are not rival counts
     "elections": (["date", "election", "contender", "share_basis"], "share_pct"),
     "inflation": (["period", "measure"], "inflation_pct"),
     "external_debt": (["year", "measure"], "debt_usd_millions"),

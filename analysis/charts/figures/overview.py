@@ -8,7 +8,7 @@ from matplotlib.ticker import FuncFormatter
 
 from analysis.charts.figures._common import finish
 from analysis.charts.i18n import fmt_pct, register, t
-from analysis.charts.style import FAINT, INK, new_figure, record
+from analysis.charts.style import INK, new_figure, record
 from analysis.study.tables import QUANTITIES, YEARS, coverage_table, disagreement_table
 
 register(
@@ -29,9 +29,10 @@ register(
         "coverage.many": {"en": "two or more sources", "es": "dos o más fuentes"},
         "coverage.series": {"en": "sources giving a value", "es": "fuentes que dan un valor"},
         "disagree.headline": {
-            "en": "Sources agree closely on votes and debt; strike counts differ by up to 82%",
-            "es": "Las fuentes coinciden en votos y deuda; las cifras de huelgas difieren hasta "
-            "un 82 %",
+            "en": "Sources agree closely on votes and debt; for 1972 the official and corrected "
+            "price indices differ by 57%",
+            "es": "Las fuentes coinciden en votos y deuda; para 1972 el índice de precios oficial "
+            "y los corregidos difieren un 57 %",
         },
         "disagree.subtitle": {
             "en": "Each dot is one quantity given by two or more sources: largest value over "
@@ -40,10 +41,12 @@ register(
             "menos uno (%, escala log.)",
         },
         "disagree.note": {
-            "en": "Note: from 1979 the strike counts compare the ILO series with the OHL-COES "
-            "observatory, which counts strikes differently. Values under 0.01% are drawn at 0.01%.",
-            "es": "Nota: desde 1979 las huelgas comparan la serie de la OIT con el observatorio "
-            "OHL-COES, que las cuenta de otro modo. Los valores bajo 0,01 % se dibujan en 0,01 %.",
+            "en": "Note: strike series that count different things (the ILO's labour disputes, "
+            "the OHL-COES observatory's strikes from 1979) are not compared. Values under 0.01% "
+            "are drawn at 0.01%.",
+            "es": "Nota: no se comparan series de huelgas que cuentan cosas distintas (los "
+            "conflictos de la OIT, las huelgas del observatorio OHL-COES desde 1979). Los valores "
+            "bajo 0,01 % se dibujan en 0,01 %.",
         },
         "disagree.count": {"en": "n = {n}", "es": "n = {n}"},
         "dataset.strikes": {"en": "Strikes", "es": "Huelgas"},
@@ -128,7 +131,7 @@ def source_disagreements(lang: str = "en") -> Figure:
             linestyle="none",
             marker="o",
             markerfacecolor="none",
-            markeredgecolor=INK if name != "strikes" else FAINT,
+            markeredgecolor=INK,
             markersize=7,
             alpha=0.8,
         )
