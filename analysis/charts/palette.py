@@ -87,6 +87,7 @@ PARTY_BLOC: dict[str, str] = {
     "UNL": "ibanez",  # Unión Nacional Laborista
     # not placed
     "IND": "others",
+    "PADENA and IND": "others",  # one line in a 1971 US memorandum: PADENA and independents
     "VL-CODE": "others",  # votes for a CODE list without a party: centre or right, not known
 }
 

@@ -139,10 +139,10 @@ register(
         "economy.gdp.point": {"en": "{year}: {value}", "es": "{year}: {value}"},
         # copper exports
         "economy.exports.headline": {
-            "en": "Before 1988 copper export earnings are known only as a ceiling, "
-            "which peaked with the price in 1974",
-            "es": "Antes de 1988 solo se conoce un techo de los ingresos por exportaciones de "
-            "cobre, que tocó máximo con el precio en 1974",
+            "en": "Copper export earnings are found for two years only; their ceiling peaked "
+            "with the price in 1974",
+            "es": "Los ingresos por exportaciones de cobre se conocen solo para dos años; su techo "
+            "tocó máximo con el precio en 1974",
         },
         "economy.exports.subtitle": {
             "en": "Top: world copper price, dollars of the day per tonne. Bottom: value of "
@@ -169,19 +169,24 @@ register(
             "en": "Copper exports, {year}: US${value} million\n({share} of all exports)",
             "es": "Exportaciones de cobre, {year}: {value} millones de US$\n({share} del total)",
         },
+        "economy.exports.estimate": {
+            "en": "Copper exports, {year}: US${value} million\n(estimate of Dec. {year})",
+            "es": "Exportaciones de cobre, {year}:\n{value} millones de US$\n(estimación de dic. de {year})",
+        },
         "economy.exports.gap": {
-            "en": "No copper export value found\nfor 1960-1987",
-            "es": "No se encontró el valor de las\nexportaciones de cobre de 1960-1987",
+            "en": "No copper export value found\nfor 1960-1987 but 1972",
+            "es": "No se encontró el valor de las\nexportaciones de cobre de 1960-1987,\nsalvo 1972",
         },
         "economy.exports.note": {
             "en": "Note: ores and metals (iron ore, nitrates and other metals besides copper) = "
             "merchandise exports times their ores-and-metals share; copper exports were at most "
-            "this. The 1988 value is the Central Bank's, as quoted by the US Bureau of Mines; "
-            "the share is the CIA's.",
+            "this. The 1972 value is the CIA's estimate made in December 1972; the 1988 value is "
+            "the Central Bank's, as quoted by the US Bureau of Mines; the share is the CIA's.",
             "es": "Nota: minerales y metales (hierro, salitre y otros metales además del cobre) = "
             "exportaciones de bienes por su proporción de minerales y metales; las exportaciones de "
-            "cobre fueron a lo sumo esto. El valor de 1988 es del Banco Central, citado por la "
-            "Oficina de Minas de EE. UU.; la proporción es de la CIA.",
+            "cobre fueron a lo sumo esto. El valor de 1972 es la estimación de la CIA de diciembre "
+            "de 1972; el de 1988 es del Banco Central, citado por la Oficina de Minas de EE. UU.; "
+            "la proporción es de la CIA.",
         },
         # real wages
         "economy.wages.headline": {
@@ -290,7 +295,12 @@ def boom_and_crisis(lang: str = "en") -> Figure:
         ("economy.boom.unemp75", (1974, 1975), (1978.4, -9.5)),
     )
     for key, years, (x, y) in callouts:
-        rows = unemp.loc[list(years)]
+        # One value a year: where sources disagree, the one the house rule prefers.
+        picked = []
+        for year in years:
+            g = unemp.loc[[year]]
+            picked.append(g[g["source_id"] == preferred_source(g, "value")].iloc[0])
+        rows = {c: [r[c] for r in picked] for c in ("value", "source_id")}
         a, b = (fmt_pct(v, lang, 1) for v in rows["value"])
         ax.text(x, y, t(key, lang, a=a, b=b), ha="center", va="center", fontsize=8.5, color="0.25")
         record(
@@ -445,8 +455,9 @@ def gdp_per_capita(lang: str = "en") -> Figure:
 
 
 def copper_exports(lang: str = "en") -> Figure:
-    """The copper price (top) against the value of copper exports (bottom): the one true value found
-    (1988) as a labelled point, the ores-and-metals exports of 1962-1975 only as a ceiling."""
+    """The copper price (top) against the value of copper exports (bottom): the values found (a CIA
+    estimate for 1972, the Central Bank's 1988) as labelled points, the ores-and-metals exports of
+    1962-1975 only as a ceiling."""
     frame = load("copper")
     fig, (top, bottom) = new_figure(nrows=2, ncols=1, sharex=True, height_ratios=[1, 1.15])
     up_band(top, lang)
@@ -477,22 +488,45 @@ def copper_exports(lang: str = "en") -> Figure:
         kind="range",
         role="context",
     )
-    # The true copper export values: too few for a line, so labelled points.
+    # The copper export values found: too few for a line, so every one is a labelled point, an
+    # estimate made before the year closed (its note says so) marked hollow.
     exports = _quantity(frame, EXPORTS)
-    sid = preferred_source(exports, "value")
-    true = exports[exports["source_id"] == sid].sort_values("year")
+    true = exports[exports["source_id"] != "article"].sort_values(["year", "source_id"])
+    estimate = true["note"].fillna("").str.startswith("estimate")
     share = _quantity(frame, COPPER_SHARE).set_index("year")
-    bottom.plot(_mid(true), true["value"], linestyle="none", marker="o", markersize=7, color=INK)
+    for hollow, group in true.groupby(estimate):
+        bottom.plot(
+            _mid(group),
+            group["value"],
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            color=INK,
+            markerfacecolor="white" if hollow else INK,
+        )
     record(
         bottom,
         t("economy.exports.series", lang),
         true["year"],
         true["value"],
-        sid,
+        list(true["source_id"]),
         kind="points",
         role="preferred",
     )
-    for r in true.itertuples():
+    for r, is_estimate in zip(true.itertuples(), estimate, strict=True):
+        if is_estimate:
+            bottom.annotate(
+                t("economy.exports.estimate", lang, year=r.year, value=fmt_number(r.value, lang)),
+                (r.year + 0.5, r.value),
+                xytext=(1960.5, 2900),
+                textcoords="data",
+                ha="left",
+                va="center",
+                fontsize=8.5,
+                color=INK,
+                arrowprops={"arrowstyle": "-", "color": "0.45", "lw": 0.8, "shrinkB": 5},
+            )
+            continue
         text_share = ""
         if r.year in share.index:
             s = share.loc[r.year]
@@ -524,7 +558,7 @@ def copper_exports(lang: str = "en") -> Figure:
         )
     bottom.text(
         1981.5,
-        2000,
+        2350,
         t("economy.exports.gap", lang),
         ha="center",
         va="center",

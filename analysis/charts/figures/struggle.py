@@ -99,6 +99,10 @@ register(
             "en": "families taking part in those farm seizures",
             "es": "familias que participaron en esas tomas de fundos",
         },
+        "struggle.occ.rural_land.estates in conflict": {
+            "en": "farms hit by conflicts, seizures included,",
+            "es": "predios afectados por conflictos, tomas incluidas,",
+        },
         "struggle.occ.factory.occupations": {
             "en": "factory occupations (tomas de industrias)",
             "es": "tomas de industrias",
@@ -111,10 +115,10 @@ register(
         "struggle.area.chile": {"en": "in Chile", "es": "en Chile"},
         # the social area
         "struggle.social.headline": {
-            "en": "How large was the social area? The figures found count different things: "
-            "150, 90 and 49 firms",
-            "es": "¿Qué tamaño tuvo el área social? Las cifras halladas cuentan cosas distintas: "
-            "150, 90 y 49 empresas",
+            "en": "How large was the social area? The figures found count different things, "
+            "from 43 to 150 firms",
+            "es": "¿Qué tamaño tuvo el área social? Las cifras halladas cuentan cosas distintas, "
+            "de 43 a 150 empresas",
         },
         "struggle.social.subtitle": {
             "en": "Firms in the social (state) area, as each source counts them at a date: too few "
@@ -142,6 +146,19 @@ register(
             "en": "firms on the list of a bill delimiting the social area: planned, not held",
             "es": "empresas en la lista de un proyecto de ley que delimitaba el área social: "
             "previstas, no en poder del Estado",
+        },
+        "struggle.social.scope.social-area firms that were state property before 4 Nov 1970": {
+            "en": "firms of the social area that the state already owned before November 1970",
+            "es": "empresas del área social que ya eran del Estado antes de noviembre de 1970",
+        },
+        "struggle.social.scope.firms incorporated into the social area by government decision "
+        "since 4 Nov 1970": {
+            "en": "firms the government brought into the social area after November 1970",
+            "es": "empresas que el gobierno incorporó al área social desde noviembre de 1970",
+        },
+        "struggle.social.firms_intervened_or_requisitioned.mensaje_1972_allende": {
+            "en": "firms under intervention or requisition, not counted in the social area",
+            "es": "empresas intervenidas o requisadas, no contadas en el área social",
         },
         "struggle.social.firms_intervened_or_requisitioned": {
             "en": "social-area firms under intervention or requisition, whose expropriation "
@@ -278,6 +295,10 @@ def _table(ax: Axes, rows: list[dict], lang: str) -> None:
     ax.set_yticks([])
     n = len(rows)
     sep = t("struggle.sep", lang)
+    # Up to four rows at full size; more rows, smaller type and longer lines.
+    big, what_size, what_width, detail_size, detail_width = (
+        (24, 11.5, 76, 9.5, 105) if n <= 4 else (17, 9.5, 96, 8.5, 118)
+    )
     texts = []
     for i, row in enumerate(rows):
         y = 1 - (i + 0.5) / n
@@ -291,7 +312,7 @@ def _table(ax: Axes, rows: list[dict], lang: str) -> None:
                 row["number"],
                 ha="right",
                 va="center",
-                fontsize=24,
+                fontsize=big,
                 fontweight="bold",
                 color=INK,
                 transform=ax.transAxes,
@@ -313,10 +334,10 @@ def _table(ax: Axes, rows: list[dict], lang: str) -> None:
             ax.text(
                 0.225,
                 y + 0.012,
-                textwrap.fill(row["what"], 76, break_on_hyphens=False),
+                textwrap.fill(row["what"], what_width, break_on_hyphens=False),
                 ha="left",
                 va="bottom",
-                fontsize=11.5,
+                fontsize=what_size,
                 fontweight="bold",
                 color=INK,
                 transform=ax.transAxes,
@@ -326,10 +347,12 @@ def _table(ax: Axes, rows: list[dict], lang: str) -> None:
             ax.text(
                 0.225,
                 y - 0.012,
-                textwrap.fill(sep.join([row["when"], row["who"]]), 105, break_on_hyphens=False),
+                textwrap.fill(
+                    sep.join([row["when"], row["who"]]), detail_width, break_on_hyphens=False
+                ),
                 ha="left",
                 va="top",
-                fontsize=9.5,
+                fontsize=detail_size,
                 color=ARTICLE_STYLE["color"] if article else "0.3",
                 transform=ax.transAxes,
             )
@@ -407,11 +430,15 @@ def social_area(lang: str = "en") -> Figure:
     fig, ax = new_figure()
     rows = []
     for r in counts.itertuples():
-        key = f"struggle.social.{r.indicator}.{r.source_id}"
+        keys = (
+            f"struggle.social.scope.{r.scope}",
+            f"struggle.social.{r.indicator}.{r.source_id}",
+            f"struggle.social.{r.indicator}",
+        )
         rows.append(
             {
                 "number": fmt_number(r.value, lang),
-                "what": t(key if key in STRINGS else f"struggle.social.{r.indicator}", lang),
+                "what": t(next(k for k in keys if k in STRINGS), lang),
                 "when": _date(r.date, lang),
                 "who": _provenance(r.source_id, lang),
                 "source_id": r.source_id,
