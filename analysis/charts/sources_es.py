@@ -160,4 +160,10 @@ SPANISH: dict[str, str] = {
     "mensaje_1973_allende": "Allende (1973), mensaje al Congreso",
     "mensaje_1965_frei": "Frei Montalva (1965), mensaje al Congreso",
     "mensaje_1970_frei": "Frei Montalva (1970), mensaje al Congreso",
+    "frus_1969_76_ve16_d11": "FRUS 1969-1976, vol. E-16, doc. 11 (NIE 94-70)",
+    "frus_1969_76_ve16_d78": "FRUS 1969-1976, vol. E-16, doc. 78 (SNIE 94-71)",
+    "frus_1969_76_ve16_d86": "FRUS 1969-1976, vol. E-16, doc. 86 (CIA ER IM 71-201)",
+    "frus_1969_76_ve16_d95": "FRUS 1969-1976, vol. E-16, doc. 95 (documentos de la renegociación de la deuda)",
+    "frus_1969_76_ve16_d143": "FRUS 1969-1976, vol. E-16, doc. 143",
+    "frus_1969_76_ve16_d149": "FRUS 1969-1976, vol. E-16, doc. 149",
 }
