@@ -180,10 +180,15 @@ def test_copper_exports_price_and_headline() -> None:
     assert _by_year(line) == _values(price)
     bound = _dataset("copper", "ores_metals_exports_usd_m_upper_bound").set_index("year")["value"]
     p = price.set_index("year")["value"]
-    # "peaked with the price in 1974": the ceiling's highest year, and a peak of the price.
+    # The ceiling's highest year is a peak of the price.
     assert bound.idxmax() == 1974 and p[1974] > p[1973] and p[1974] > p[1975]
-    # Two values found: the CIA's estimate for 1972, made before the year closed, and 1988.
-    assert sorted(_dataset("copper", "chile_copper_exports_usd_m")["year"]) == [1972, 1988]
+    # "1.56 billion dollars in 1974 and 0.85 billion in 1975, as the price fell": the Central
+    # Bank's figures (the 1975 one revised from an estimate of December 1975).
+    exports = _dataset("copper", "chile_copper_exports_usd_m")
+    assert sorted(set(exports["year"])) == [1972, 1974, 1975, 1988]
+    final = exports[~exports["note"].str.startswith("estimate")].set_index("year")["value"]
+    assert round(final[1974] / 1000, 2) == 1.56 and round(final[1975] / 1000, 2) == 0.85
+    assert p[1975] < p[1974]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -166,4 +166,7 @@ SPANISH: dict[str, str] = {
     "frus_1969_76_ve16_d95": "FRUS 1969-1976, vol. E-16, doc. 95 (documentos de la renegociación de la deuda)",
     "frus_1969_76_ve16_d143": "FRUS 1969-1976, vol. E-16, doc. 143",
     "frus_1969_76_ve16_d149": "FRUS 1969-1976, vol. E-16, doc. 149",
+    "usembassy_cable_1975santia08470": "Embajada de EE. UU. en Santiago, cable 8470 (1975)",
+    "usembassy_cable_1976santia00938": "Embajada de EE. UU. en Santiago, cable 938 (1976)",
+    "bcch_balance_of_payments": "Banco Central de Chile, balanza de pagos",
 }

@@ -139,17 +139,18 @@ register(
         "economy.gdp.point": {"en": "{year}: {value}", "es": "{year}: {value}"},
         # copper exports
         "economy.exports.headline": {
-            "en": "Copper export earnings are found for two years only; their ceiling peaked "
-            "with the price in 1974",
-            "es": "Los ingresos por exportaciones de cobre se conocen solo para dos años; su techo "
-            "tocó máximo con el precio en 1974",
+            "en": "Copper exports earned 1.56 billion dollars in 1974 and 0.85 billion in 1975, "
+            "as the price fell",
+            "es": "Las exportaciones de cobre rindieron 1557 millones de US$ en 1974 y 854 millones "
+            "en 1975, al caer el precio",
         },
         "economy.exports.subtitle": {
             "en": "Top: world copper price, dollars of the day per tonne. Bottom: value of "
-            "exports, millions of dollars of the day. Chile 1960-1990, years drawn at mid-year",
+            "exports, millions of dollars of the day (a year without a dot: no value found). "
+            "Chile 1960-1990, years drawn at mid-year",
             "es": "Arriba: precio mundial del cobre, dólares corrientes por tonelada. Abajo: valor "
-            "de las exportaciones, millones de dólares corrientes. Chile 1960-1990, años a mitad "
-            "de año",
+            "de las exportaciones, millones de dólares corrientes (un año sin punto: no se halló "
+            "valor). Chile 1960-1990, años a mitad de año",
         },
         "economy.exports.price": {"en": "Copper\nprice", "es": "Precio del\ncobre"},
         "economy.exports.bound": {
@@ -166,27 +167,34 @@ register(
             "es": "Participación del cobre en las exportaciones",
         },
         "economy.exports.point": {
-            "en": "Copper exports, {year}: US${value} million\n({share} of all exports)",
-            "es": "Exportaciones de cobre, {year}: {value} millones de US$\n({share} del total)",
+            "en": "{year}: US${value} million ({share} of all exports)",
+            "es": "{year}: {value} millones de US$ ({share} del total)",
         },
-        "economy.exports.estimate": {
-            "en": "Copper exports, {year}: US${value} million\n(estimate of Dec. {year})",
-            "es": "Exportaciones de cobre, {year}:\n{value} millones de US$\n(estimación de dic. de {year})",
+        "economy.exports.year": {
+            "en": "{year}: US${value} million",
+            "es": "{year}: {value} millones de US$",
         },
-        "economy.exports.gap": {
-            "en": "No copper export value found\nfor 1960-1987 but 1972",
-            "es": "No se encontró el valor de las\nexportaciones de cobre de 1960-1987,\nsalvo 1972",
+        "economy.exports.year.estimate": {
+            "en": "{year}: US${value} million\n(estimate of Dec. {year})",
+            "es": "{year}: {value} millones de US$\n(estimación de dic. de {year})",
+        },
+        "economy.exports.year.revised": {
+            "en": "{year}: US${value} million\n(estimated at {first} in Dec. {year})",
+            "es": "{year}: {value} millones de US$\n(estimados en {first} en dic. de {year})",
         },
         "economy.exports.note": {
             "en": "Note: ores and metals (iron ore, nitrates and other metals besides copper) = "
             "merchandise exports times their ores-and-metals share; copper exports were at most "
-            "this. The 1972 value is the CIA's estimate made in December 1972; the 1988 value is "
-            "the Central Bank's, as quoted by the US Bureau of Mines; the share is the CIA's.",
+            "this. Hollow: estimates made before the year closed (the CIA's for 1972, the Central "
+            "Bank's first for 1975). 1974-1975: the Central Bank's figures as reported by the US "
+            "Embassy; 1988: the Central Bank's, as quoted by the US Bureau of Mines; the share is "
+            "the CIA's.",
             "es": "Nota: minerales y metales (hierro, salitre y otros metales además del cobre) = "
             "exportaciones de bienes por su proporción de minerales y metales; las exportaciones de "
-            "cobre fueron a lo sumo esto. El valor de 1972 es la estimación de la CIA de diciembre "
-            "de 1972; el de 1988 es del Banco Central, citado por la Oficina de Minas de EE. UU.; "
-            "la proporción es de la CIA.",
+            "cobre fueron a lo sumo esto. Huecos: estimaciones hechas antes del cierre del año (la "
+            "de la CIA para 1972, la primera del Banco Central para 1975). 1974-1975: cifras del "
+            "Banco Central citadas por la Embajada de EE. UU.; 1988: del Banco Central, citado por "
+            "la Oficina de Minas de EE. UU.; la proporción es de la CIA.",
         },
         # real wages
         "economy.wages.headline": {
@@ -456,10 +464,10 @@ def gdp_per_capita(lang: str = "en") -> Figure:
 
 def copper_exports(lang: str = "en") -> Figure:
     """The copper price (top) against the value of copper exports (bottom): the values found (a CIA
-    estimate for 1972, the Central Bank's 1988) as labelled points, the ores-and-metals exports of
-    1962-1975 only as a ceiling."""
+    estimate for 1972, the Central Bank's for 1974, 1975 and 1988) as labelled points, estimates made
+    before the year closed hollow, the ores-and-metals exports of 1962-1975 only as a ceiling."""
     frame = load("copper")
-    fig, (top, bottom) = new_figure(nrows=2, ncols=1, sharex=True, height_ratios=[1, 1.15])
+    fig, (top, bottom) = new_figure(nrows=2, ncols=1, sharex=True, height_ratios=[1, 1.5])
     up_band(top, lang)
     bottom.axvspan(UP_START, UP_END, color="0.88", zorder=0, lw=0)
     _, price = story_series(
@@ -494,7 +502,7 @@ def copper_exports(lang: str = "en") -> Figure:
     true = exports[exports["source_id"] != "article"].sort_values(["year", "source_id"])
     estimate = true["note"].fillna("").str.startswith("estimate")
     share = _quantity(frame, COPPER_SHARE).set_index("year")
-    for hollow, group in true.groupby(estimate):
+    for hollow, group in sorted(true.groupby(estimate), key=lambda kv: not kv[0]):
         bottom.plot(
             _mid(group),
             group["value"],
@@ -513,12 +521,54 @@ def copper_exports(lang: str = "en") -> Figure:
         kind="points",
         role="preferred",
     )
-    for r, is_estimate in zip(true.itertuples(), estimate, strict=True):
-        if is_estimate:
+    # One label a year: the years up to 1973 in the empty space at the top left, with a leader; later
+    # years beside their points (1988 to its left).
+    slots = [(1960.5, 3300), (1960.5, 2500)]
+    for year, g in true.assign(_estimate=estimate.to_numpy()).groupby("year"):
+        final = g[~g["_estimate"]]
+        row = (final if len(final) else g).iloc[-1]
+        value = fmt_number(row["value"], lang)
+        if len(final) and len(final) < len(g):
+            first = fmt_number(g[g["_estimate"]].iloc[0]["value"], lang)
+            text = t("economy.exports.year.revised", lang, year=year, value=value, first=first)
+        elif not len(final):
+            text = t("economy.exports.year.estimate", lang, year=year, value=value)
+        elif year in share.index:
+            s = share.loc[year]
+            record(
+                bottom,
+                t("economy.exports.share.series", lang),
+                [year],
+                [s["value"]],
+                s["source_id"],
+                kind="callout",
+                role="context",
+            )
+            text = t(
+                "economy.exports.point",
+                lang,
+                year=year,
+                value=value,
+                share=fmt_pct(s["value"], lang),
+            )
             bottom.annotate(
-                t("economy.exports.estimate", lang, year=r.year, value=fmt_number(r.value, lang)),
-                (r.year + 0.5, r.value),
-                xytext=(1960.5, 2900),
+                text,
+                (year + 0.5, row["value"]),
+                xytext=(-8, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=8.5,
+                color=INK,
+            )
+            continue
+        else:
+            text = t("economy.exports.year", lang, year=year, value=value)
+        if year <= 1973:  # inside or before the shaded years: up to the empty space, with a leader
+            bottom.annotate(
+                text,
+                (year + 0.5, row["value"]),
+                xytext=slots.pop(0),
                 textcoords="data",
                 ha="left",
                 va="center",
@@ -526,46 +576,17 @@ def copper_exports(lang: str = "en") -> Figure:
                 color=INK,
                 arrowprops={"arrowstyle": "-", "color": "0.45", "lw": 0.8, "shrinkB": 5},
             )
-            continue
-        text_share = ""
-        if r.year in share.index:
-            s = share.loc[r.year]
-            text_share = fmt_pct(s["value"], lang)
-            record(
-                bottom,
-                t("economy.exports.share.series", lang),
-                [r.year],
-                [s["value"]],
-                s["source_id"],
-                kind="callout",
-                role="context",
+        else:  # after them: beside the point
+            bottom.annotate(
+                text,
+                (year + 0.5, row["value"]),
+                xytext=(8, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=8.5,
+                color=INK,
             )
-        bottom.annotate(
-            t(
-                "economy.exports.point",
-                lang,
-                year=r.year,
-                value=fmt_number(r.value, lang),
-                share=text_share,
-            ),
-            (r.year + 0.5, r.value),
-            xytext=(-8, 0),
-            textcoords="offset points",
-            ha="right",
-            va="center",
-            fontsize=8.5,
-            color=INK,
-        )
-    bottom.text(
-        1981.5,
-        2350,
-        t("economy.exports.gap", lang),
-        ha="center",
-        va="center",
-        fontsize=8.5,
-        color="0.35",
-        style="italic",
-    )
     bottom.set_ylim(0, 4200)
     bottom.set_xlim(1959.5, 1991)
     _number_axis(bottom, lang)
@@ -583,10 +604,16 @@ def copper_exports(lang: str = "en") -> Figure:
     label_ends(
         top, [(price["_x"].iloc[-1], price["_y"].iloc[-1], t("economy.exports.price", lang), INK)]
     )
-    label_ends(
-        bottom,
-        [(bx[-1], bound["value"].iloc[-1], t("economy.exports.bound", lang), "0.4")],
+    # The ceiling's label sits inside its shaded area, clear of the labels of the points.
+    bottom.text(
+        bx[0] + 0.3,
+        300,
+        t("economy.exports.bound", lang).replace("\n", " "),
+        ha="left",
+        va="center",
         fontsize=8.5,
+        fontweight="bold",
+        color="0.4",
     )
     return fig
 
