@@ -164,18 +164,26 @@ def test_agrarian_headline_is_true_to_the_data() -> None:
 # ----- the state's control and share of output --------------------------------------------------
 
 
-def _cia():
+def _shares():
     rows = load("nationalisation")
     return rows[rows["indicator"].isin(struggle.SHARES)]
+
+
+def _cia():
+    rows = _shares()
+    return rows[rows["source_id"] == "cia_1972_supply_demand_gap"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_state_share_bars_are_the_dataset_rows(lang: str) -> None:
     fig = drawn("state_share", lang)
+    # The bars are the CIA table's rows; a share from another source is said in the note.
     assert sorted(p.get_width() for p in bars(fig.axes[0])) == sorted(_cia()["value"])
     shown = " ".join(texts(fig))
-    for v in _cia()["value"]:
+    for v in _shares()["value"]:
         assert fmt_pct(v, lang) in shown
+    others = _shares()[_shares()["source_id"] != "cia_1972_supply_demand_gap"]
+    assert set(others["source_id"]) <= set(fig._chile73["sources"])
 
 
 def test_state_headlines_are_true_to_the_data() -> None:

@@ -23,7 +23,7 @@ from analysis.charts.figures._common import finish
 from analysis.charts.i18n import MONTHS, STRINGS, fmt_month, fmt_number, fmt_pct, register, say, t
 from analysis.charts.style import ARTICLE_STYLE, FAINT, INK, new_figure, record
 from analysis.data.datasets import load
-from analysis.study.sources import ARTICLE
+from analysis.study.sources import ARTICLE, preferred_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -235,6 +235,10 @@ register(
             "es": "Economía en su conjunto",
         },
         "struggle.share.bar": {"en": "{value} in {year}", "es": "{value} en {year}"},
+        "struggle.share.other": {
+            "en": "{who} gives {value} for {sector} in {year}.",
+            "es": "{who} da {value} para el sector {sector} en {year}.",
+        },
     }
 )
 
@@ -550,7 +554,8 @@ def agrarian_reform(lang: str = "en") -> Figure:
 
 
 def _shares() -> pd.DataFrame:
-    """The CIA table's rows: the share of each sector's output under state control, by year."""
+    """The rows of the share of each sector's output under state control, by year, from every
+    source (the CIA's table gives most)."""
     frame = load("nationalisation")
     rows = frame[frame["indicator"].isin(SHARES)]
     rows = rows.assign(year=[d.year for d in rows["date"]])
@@ -574,7 +579,9 @@ def _percent_axis(ax: Axes, lang: str) -> None:
 def state_share(lang: str = "en") -> Figure:
     """The state's share of each sector's output: one horizontal bar per row of the CIA table
     (1970 grey, 1972 hollow ink: footnoted in the table), each labelled with its value and year."""
-    rows = _shares()
+    every = _shares()
+    sid = preferred_source(every, "value")
+    rows, others = every[every["source_id"] == sid], every[every["source_id"] != sid]
     sectors = _sectors(rows)
     years = sorted(set(rows["year"]))
     fig, ax = new_figure()
@@ -634,6 +641,31 @@ def state_share(lang: str = "en") -> Figure:
         ax,
         title=t("struggle.share.headline", lang),
         subtitle=t("struggle.control.subtitle", lang),
-        note=t("struggle.control.note", lang),
+        note=" ".join(
+            [t("struggle.control.note", lang)]
+            + [_other_share(ax, r, lang) for r in others.itertuples()]
+        ),
         lang=lang,
+    )
+
+
+def _other_share(ax: Axes, r, lang: str) -> str:
+    """A share another source gives, said in the note (and recorded as context): a source of one
+    figure is not a bar beside a table's."""
+    record(
+        ax,
+        f"share of output under state control: {r.scope}",
+        [f"{r.date:%Y-%m-%d}"],
+        [float(r.value)],
+        str(r.source_id),
+        kind="callout",
+        role="context",
+    )
+    return t(
+        "struggle.share.other",
+        lang,
+        who=_provenance(str(r.source_id), lang),
+        value=fmt_pct(r.value, lang),
+        sector=t(f"struggle.sector.{r.scope}", lang).lower(),
+        year=r.year,
     )
