@@ -81,8 +81,8 @@ def test_growth_gaps_in_the_data(economy: pd.DataFrame) -> None:
     # 1965: Maddison 0.59 against the US Bureau of Mines' 5.8 (real GNP): 5.21 points.
     assert gaps.loc[1965, "gap_points"] == pytest.approx(5.21, abs=0.01)
     assert gaps.loc[1965, "high_source"] == "usbm_myb1965_chile"
-    # 1971: seven sources, from 7.7 to 9.42.
-    assert gaps.loc[1971, "n_sources"] == 7
+    # 1971: nine sources, from 7.7 to 9.42.
+    assert gaps.loc[1971, "n_sources"] == 9
     assert gaps.loc[1971, "gap_points"] == pytest.approx(1.72, abs=0.01)
     # 1974: the US Embassy's estimate made before the year closed, 5.0, against Maddison's 1.12.
     assert gaps.loc[1974, "gap_points"] == pytest.approx(3.88, abs=0.01)
@@ -195,13 +195,13 @@ def test_firm_and_bank_counts(nationalisation: pd.DataFrame) -> None:
 
 def test_by_source_keeps_each_source(economy: pd.DataFrame) -> None:
     table = lesson.by_source(economy, "gdp_growth_pct", 1971, 1971)
-    assert table.loc[1971].notna().sum() == 7
+    assert table.loc[1971].notna().sum() == 9
     assert table.loc[1971, "loc_country_study_chile_1994"] == 7.7
 
 
 def test_wage_measures_are_listed_with_their_basis(economy: pd.DataFrame) -> None:
     table = lesson.wage_measures(economy, 1965, 1975)
-    assert len(table) == 7
+    assert len(table) == 10
     assert table["unit"].notna().all()
     index = table[table["indicator"] == "real_wage_index"]
     assert sorted(index["value"]) == [65.0, 98.8]

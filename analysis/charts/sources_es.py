@@ -169,4 +169,8 @@ SPANISH: dict[str, str] = {
     "usembassy_cable_1975santia08470": "Embajada de EE. UU. en Santiago, cable 8470 (1975)",
     "usembassy_cable_1976santia00938": "Embajada de EE. UU. en Santiago, cable 938 (1976)",
     "bcch_balance_of_payments": "Banco Central de Chile, balanza de pagos",
+    "frus_1969_76_ve16_d118": "FRUS 1969-1976, vol. E-16, doc. 118",
+    "frus_1969_76_ve16_d106": "FRUS 1969-1976, vol. E-16, doc. 106",
+    "elmercurio_1972_police_farm_takeovers": "El Mercurio (1972), cifras de Carabineros",
+    "uchile_deco_indices_1970_72": "Departamento de Economía, U. de Chile (citado)",
 }
