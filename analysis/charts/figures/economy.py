@@ -528,6 +528,12 @@ def copper_exports(lang: str = "en") -> Figure:
         final = g[~g["_estimate"]]
         row = (final if len(final) else g).iloc[-1]
         value = fmt_number(row["value"], lang)
+        # Beside the point by default; up to the empty space with a leader inside or before the
+        # shaded years; to the left of the point for the last year, with its share of exports.
+        place = {"xytext": (8, 0), "textcoords": "offset points", "ha": "left"}
+        if year <= 1973:
+            place = {"xytext": slots.pop(0), "textcoords": "data", "ha": "left"}
+            place["arrowprops"] = {"arrowstyle": "-", "color": "0.45", "lw": 0.8, "shrinkB": 5}
         if len(final) and len(final) < len(g):
             first = fmt_number(g[g["_estimate"]].iloc[0]["value"], lang)
             text = t("economy.exports.year.revised", lang, year=year, value=value, first=first)
@@ -544,49 +550,19 @@ def copper_exports(lang: str = "en") -> Figure:
                 kind="callout",
                 role="context",
             )
-            text = t(
-                "economy.exports.point",
-                lang,
-                year=year,
-                value=value,
-                share=fmt_pct(s["value"], lang),
-            )
-            bottom.annotate(
-                text,
-                (year + 0.5, row["value"]),
-                xytext=(-8, 0),
-                textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=8.5,
-                color=INK,
-            )
-            continue
+            share_text = fmt_pct(s["value"], lang)
+            text = t("economy.exports.point", lang, year=year, value=value, share=share_text)
+            place = {"xytext": (-8, 0), "textcoords": "offset points", "ha": "right"}
         else:
             text = t("economy.exports.year", lang, year=year, value=value)
-        if year <= 1973:  # inside or before the shaded years: up to the empty space, with a leader
-            bottom.annotate(
-                text,
-                (year + 0.5, row["value"]),
-                xytext=slots.pop(0),
-                textcoords="data",
-                ha="left",
-                va="center",
-                fontsize=8.5,
-                color=INK,
-                arrowprops={"arrowstyle": "-", "color": "0.45", "lw": 0.8, "shrinkB": 5},
-            )
-        else:  # after them: beside the point
-            bottom.annotate(
-                text,
-                (year + 0.5, row["value"]),
-                xytext=(8, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=8.5,
-                color=INK,
-            )
+        bottom.annotate(
+            text,
+            (year + 0.5, row["value"]),
+            va="center",
+            fontsize=8.5,
+            color=INK,
+            **place,
+        )
     bottom.set_ylim(0, 4200)
     bottom.set_xlim(1959.5, 1991)
     _number_axis(bottom, lang)
