@@ -162,6 +162,11 @@ def _isolated(xs: np.ndarray, step: float | None) -> np.ndarray:
     return (prev > step * 1.01) & (nxt > step * 1.01)
 
 
+def stars(ax: Axes, xs, ys) -> None:
+    """The article's figures: hollow stars in the article's colour, above the other marks."""
+    marks(ax, xs, ys, color=ARTICLE_STYLE["color"], marker="*", size=13, edge=1.4, zorder=5)
+
+
 def article_marks(
     ax: Axes,
     frame: pd.DataFrame,
@@ -178,17 +183,7 @@ def article_marks(
     if art.empty:
         return
     xs = position(art) if position is not None else art[x].astype("float64")
-    ax.plot(
-        xs,
-        art[y].astype("float64") / scale,
-        linestyle="none",
-        marker="*",
-        markersize=13,
-        markerfacecolor="none",
-        markeredgecolor=ARTICLE_STYLE["color"],
-        markeredgewidth=1.4,
-        zorder=5,
-    )
+    stars(ax, xs, art[y].astype("float64") / scale)
     record(ax, series, art[x], art[y], ARTICLE, kind="points", role="article")
 
 

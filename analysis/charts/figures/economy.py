@@ -22,6 +22,7 @@ from analysis.charts.figures._common import (
     UP_START,
     events,
     finish,
+    marks,
     story_series,
     up_band,
 )
@@ -503,15 +504,8 @@ def copper_exports(lang: str = "en") -> Figure:
     estimate = true["note"].fillna("").str.startswith("estimate")
     share = _quantity(frame, COPPER_SHARE).set_index("year")
     for hollow, group in sorted(true.groupby(estimate), key=lambda kv: not kv[0]):
-        bottom.plot(
-            _mid(group),
-            group["value"],
-            linestyle="none",
-            marker="o",
-            markersize=7,
-            color=INK,
-            markerfacecolor="white" if hollow else INK,
-        )
+        face = "white" if hollow else INK
+        marks(bottom, _mid(group), group["value"], color=INK, size=7, face=face, edge=1.0)
     record(
         bottom,
         t("economy.exports.series", lang),

@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from analysis.charts.figures._common import events, finish
+from analysis.charts.figures._common import events, finish, marks, stars
 from analysis.charts.i18n import fmt_number, fmt_pct, register, say, t
 from analysis.charts.palette import (
     BLOC_COLOR,
@@ -34,7 +34,6 @@ from analysis.charts.palette import (
     surname,
 )
 from analysis.charts.style import (
-    ARTICLE_STYLE,
     FAINT,
     INK,
     decimal_year,
@@ -365,33 +364,8 @@ def _ink_on(color: str) -> str:
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.55 else INK
 
 
-def _faint(ax, xs, ys, **kw) -> None:
-    ax.plot(
-        xs,
-        ys,
-        linestyle="none",
-        marker="o",
-        markersize=kw.pop("markersize", 5),
-        markerfacecolor="none",
-        markeredgecolor=FAINT,
-        markeredgewidth=1.0,
-        zorder=kw.pop("zorder", 4),
-        **kw,
-    )
-
-
-def _stars(ax, xs, ys) -> None:
-    ax.plot(
-        xs,
-        ys,
-        linestyle="none",
-        marker="*",
-        markersize=13,
-        markerfacecolor="none",
-        markeredgecolor=ARTICLE_STYLE["color"],
-        markeredgewidth=1.4,
-        zorder=5,
-    )
+def _faint(ax, xs, ys, markersize: float = 5, zorder: float = 4) -> None:
+    marks(ax, xs, ys, color=FAINT, size=markersize, edge=1.0, zorder=zorder)
 
 
 def _majority_line(
@@ -580,7 +554,7 @@ def election_1970(lang: str = "en") -> Figure:
     race = frame[(frame["date"] == RACE_1970) & (frame["election"] == "presidential")]
     art = race[(race["source_id"] == ARTICLE) & race["contender"].isin(names)]
     if not art.empty:
-        _stars(ax, art["share_pct"], [names.index(c) + 0.4 for c in art["contender"]])
+        stars(ax, art["share_pct"], [names.index(c) + 0.4 for c in art["contender"]])
         for c in art.itertuples():
             series = _series(
                 str(c.contender), "cast" if c.share_basis == "cast" else "share", lang
@@ -744,7 +718,7 @@ def up_vote(lang: str = "en") -> Figure:
     art = art[art["date"].dt.strftime("%Y-%m-%d").isin(dates)]
     if not art.empty:
         xs = [dates.index(d) - 0.36 for d in art["date"].dt.strftime("%Y-%m-%d")]
-        _stars(ax, xs, art["share_pct"])
+        stars(ax, xs, art["share_pct"])
         record(
             ax,
             _series(UP, "share", lang),
@@ -972,7 +946,7 @@ def election_1973(lang: str = "en") -> Figure:
                     day = _day(frame, MARCH_1973, chamber)
                     art = day[(day["source_id"] == ARTICLE) & (day["contender"] == side)]
                     if not art.empty:
-                        _stars(ax, art["share_pct"], [yy] * len(art))
+                        stars(ax, art["share_pct"], [yy] * len(art))
                         record(
                             ax,
                             series,
