@@ -188,17 +188,8 @@ def inflation_long_run(lang: str = "en") -> Figure:
     log_axis(ax, lang, 4, 1000)
     _years(ax, 1940, 1992, 10)
     peak = main.loc[main["_y"].idxmax()]
-    ax.annotate(
-        t("inflation.peak", lang, year=peak["period"][:4], value=fmt_pct(peak["_y"], lang, 1)),
-        (peak["_x"], peak["_y"]),
-        xytext=(8, 0),
-        textcoords="offset points",
-        ha="left",
-        va="center",
-        fontsize=9,
-        color=INK,
-    )
-    record(ax, series, [peak["period"]], [peak["inflation_pct"]], sid, kind="callout")
+    text = t("inflation.peak", lang, year=peak["period"][:4], value=fmt_pct(peak["_y"], lang, 1))
+    _label_peak(ax, peak, text, series, sid, offset=(8, 0), va="center")
     key_events(ax, lang, "1940-01-01", "1990-12-31", EVENTS)
     art = rows[rows["source_id"] == ARTICLE]["inflation_pct"]
     finish(
@@ -333,22 +324,9 @@ def inflation_monthly(lang: str = "en") -> Figure:
         record(ax, series, [r.period], [ine], sid, kind="callout")
     peak = main.loc[main["_y"].idxmax()]
     year, month = int(peak["period"][:4]), int(peak["period"][5:7])
-    ax.annotate(
-        t(
-            "inflation.monthly.peak",
-            lang,
-            month=fmt_month(year, month, lang),
-            value=fmt_pct(peak["_y"], lang, 1),
-        ),
-        (peak["_x"], peak["_y"]),
-        xytext=(8, 2),
-        textcoords="offset points",
-        ha="left",
-        va="bottom",
-        fontsize=9,
-        color=INK,
-    )
-    record(ax, series, [peak["period"]], [peak["inflation_pct"]], sid, kind="callout")
+    month_name, value = fmt_month(year, month, lang), fmt_pct(peak["_y"], lang, 1)
+    text = t("inflation.monthly.peak", lang, month=month_name, value=value)
+    _label_peak(ax, peak, text, series, sid, offset=(8, 2), va="bottom")
     finish(
         fig,
         ax,
@@ -363,3 +341,18 @@ def inflation_monthly(lang: str = "en") -> Figure:
         lang=lang,
     )
     return fig
+
+
+def _label_peak(ax, peak, text: str, series: str, sid: str, *, offset, va: str) -> None:
+    """The highest point of the preferred line, labelled to its right and recorded as a callout."""
+    ax.annotate(
+        text,
+        (peak["_x"], peak["_y"]),
+        xytext=offset,
+        textcoords="offset points",
+        ha="left",
+        va=va,
+        fontsize=9,
+        color=INK,
+    )
+    record(ax, series, [peak["period"]], [peak["inflation_pct"]], sid, kind="callout")
