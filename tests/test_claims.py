@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from helpers import rewrite
 
 from analysis import load
 from analysis.core.paths import ROOT
@@ -21,18 +21,6 @@ from analysis.study.claims import (
     readme_block,
     to_markdown,
 )
-
-
-def rewrite(path: Path, change) -> None:
-    """Apply ``change`` to every row of a CSV file, keeping its header and quoting."""
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        fields = list(reader.fieldnames or [])
-        rows = [r for r in (change(dict(r)) for r in reader) if r is not None]
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def verdict(directory: Path, cid: str):

@@ -7,12 +7,12 @@ for each kind."""
 
 from __future__ import annotations
 
-import csv
 import math
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import rewrite
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -309,17 +309,6 @@ def test_equal_grades_that_disagree_are_mixed() -> None:
 # --------------------------------------------------------------------------------------------
 # The verdict of a real claim follows its data, for every kind
 # --------------------------------------------------------------------------------------------
-
-
-def rewrite(path: Path, change) -> None:
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        fields = list(reader.fieldnames or [])
-        rows = [r for r in (change(dict(r)) for r in reader) if r is not None]
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def verdict(directory: Path, cid: str) -> str:

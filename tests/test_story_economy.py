@@ -3,12 +3,11 @@ the ores-and-metals ceiling is context, never a copper export value; headlines h
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from helpers import drawn
 from matplotlib.colors import to_hex
 
-from analysis import figures, load
+from analysis import load
 from analysis.charts.figures import economy
 from analysis.charts.i18n import t
 from analysis.charts.style import INK, decimal_year
@@ -23,11 +22,6 @@ NAMES = (
     "copper_exports",
     "real_wages",
 )
-
-
-@cache
-def drawn(name: str, lang: str = "en"):
-    return getattr(figures, name)(lang=lang)
 
 
 def _rows(fig, **match) -> list[dict]:

@@ -7,9 +7,10 @@ from functools import cache
 
 import pandas as pd
 import pytest
+from helpers import drawn
 from matplotlib.colors import to_hex
 
-from analysis import figures, load
+from analysis import load
 from analysis.charts import palette
 from analysis.charts.figures import elections as el
 from analysis.study.sources import ARTICLE, preferred_source
@@ -23,11 +24,6 @@ NAMES = (
     "three_thirds",
     "turnout",
 )
-
-
-@cache
-def drawn(name: str, lang: str = "en"):
-    return getattr(figures, name)(lang=lang)
 
 
 @cache

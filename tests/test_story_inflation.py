@@ -4,26 +4,20 @@ say what the data say."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import drawn
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
-from analysis import figures, load
+from analysis import load
 from analysis.charts.figures.debt import CONTEXT, PREFERRED
 from analysis.charts.figures.inflation import INE, period_x
 from analysis.charts.figures.latam import NAMED_GDP, NAMED_INFLATION
 from analysis.charts.i18n import t
 from analysis.charts.style import FAINT, HIGHLIGHT, INK
 from analysis.study.sources import preferred_source
-
-
-@cache
-def drawn(name: str, lang: str = "en"):
-    return getattr(figures, name)(lang=lang)
 
 
 def _lines(fig, color: str | None = None, min_points: int = 4):
