@@ -55,6 +55,13 @@ def preferred_source(rows: pd.DataFrame, value: str = "votes") -> str:
     return min(stats)[3]
 
 
+def noted(frame: pd.DataFrame, word: str, *, at_start: bool = False) -> pd.Series:
+    """True for the rows whose note says ``word`` (begins with it, with ``at_start``): how a row is
+    flagged suspect, or an estimate made before the year closed, without a column of its own."""
+    notes = frame["note"].fillna("")
+    return notes.str.startswith(word) if at_start else notes.str.contains(word)
+
+
 def attributions(source_ids: Iterable[str]) -> list[str]:
     """The short attributions of ``source_ids``, in the order given, without repeats."""
     table = load("sources").set_index("source_id")["attribution"]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.data.datasets import load
 from analysis.study import indicators as ind
-from analysis.study.sources import ARTICLE
+from analysis.study.sources import ARTICLE, noted
 
 ILO = "clioinfra_labour_disputes"
 COLUMNS = ["year", "strikes", "workers_involved", "person_days_lost", "source_id"]
@@ -31,7 +31,7 @@ def _strikes(frame: pd.DataFrame | None) -> pd.DataFrame:
 
 def suspect(frame: pd.DataFrame) -> pd.Series:
     """True for the rows whose note calls their count of disputes suspect."""
-    return frame["note"].fillna("").str.contains("suspect")
+    return noted(frame, "suspect")
 
 
 def around(frame: pd.DataFrame | None = None, first: int = 1964, last: int = 1973) -> pd.DataFrame:

@@ -29,7 +29,7 @@ from analysis.charts.figures._common import (
 from analysis.charts.i18n import fmt_number, fmt_pct, register, say, t
 from analysis.charts.style import FAINT, INK, label_ends, mark_events, new_figure, record
 from analysis.data.datasets import load
-from analysis.study.sources import preferred_source
+from analysis.study.sources import noted, preferred_source
 
 GROWTH = "gdp_growth_pct"
 GDP_PC = "gdp_pc_2011intl"
@@ -501,7 +501,7 @@ def copper_exports(lang: str = "en") -> Figure:
     # estimate made before the year closed (its note says so) marked hollow.
     exports = _quantity(frame, EXPORTS)
     true = exports[exports["source_id"] != "article"].sort_values(["year", "source_id"])
-    estimate = true["note"].fillna("").str.startswith("estimate")
+    estimate = noted(true, "estimate", at_start=True)
     share = _quantity(frame, COPPER_SHARE).set_index("year")
     for hollow, group in sorted(true.groupby(estimate), key=lambda kv: not kv[0]):
         face = "white" if hollow else INK

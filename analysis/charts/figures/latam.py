@@ -20,7 +20,7 @@ from analysis.charts.figures.inflation import log_axis
 from analysis.charts.i18n import fmt_number, register, t
 from analysis.charts.style import FAINT, HIGHLIGHT, label_ends, new_figure
 from analysis.data.datasets import load
-from analysis.study.sources import preferred_source
+from analysis.study.sources import noted, preferred_source
 
 ORDER = ("CHL", "ARG", "BOL", "BRA", "PER", "URY")
 CHILE = "CHL"
@@ -98,7 +98,7 @@ def _basis_x(rows: pd.DataFrame) -> list[float]:
 
 
 def _suspect(rows: pd.DataFrame) -> pd.Series:
-    return rows["note"].fillna("").str.startswith("suspect")
+    return noted(rows, "suspect", at_start=True)
 
 
 def _countries(

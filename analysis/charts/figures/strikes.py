@@ -22,6 +22,7 @@ from analysis.charts.i18n import fmt_number, register, t
 from analysis.charts.style import INK, label_ends, new_figure
 from analysis.data.datasets import load
 from analysis.study.indicators import workers_per_strike as _wps
+from analysis.study.strikes_lesson import suspect
 
 EVENTS = ("Popular Front wins", "Coup", "Plan Laboral")
 ILO = "clioinfra_labour_disputes"
@@ -88,15 +89,11 @@ register(
 )
 
 
-def _suspect(rows):
-    return rows["note"].fillna("").str.contains("suspect")
-
-
 def _chart(lang: str, frame, column: str, key: str, *, scale: float = 1.0, note: str) -> Figure:
     """The common shape of the strike charts: the ILO line, OHL-COES from 1979, events, the UP."""
     fig, ax = new_figure()
     up_band(ax, lang)
-    flag = _suspect if column != "workers_involved" else None
+    flag = suspect if column != "workers_involved" else None
     ilo = frame[frame["source_id"].isin([ILO, "article"])]
     _, main = story_series(
         ax, ilo, "year", column, lang, series=t("strikes.ilo", lang), scale=scale, suspect=flag
@@ -125,7 +122,7 @@ def _chart(lang: str, frame, column: str, key: str, *, scale: float = 1.0, note:
     shown = [r["value"] / scale for r in fig._chile73["data"] if r["role"] != "suspect"]
     top = max(shown) * 1.1
     ax.set_ylim(0, top)
-    off = frame[(frame["source_id"] == ILO) & _suspect(frame) & (frame[column] / scale > top)]
+    off = frame[(frame["source_id"] == ILO) & suspect(frame) & (frame[column] / scale > top)]
     for r in off.itertuples():
         ax.annotate(
             t(
