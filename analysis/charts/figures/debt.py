@@ -28,6 +28,7 @@ from analysis.charts.figures._common import (
 from analysis.charts.i18n import fmt_number, register, t
 from analysis.charts.style import FAINT, INK, new_figure, record
 from analysis.data.datasets import load
+from analysis.study.sources import noted
 
 EVENTS = ("Coup", "1982 crisis")
 PREFERRED = "total_external"
@@ -127,7 +128,7 @@ def external_debt(lang: str = "en") -> Figure:
     sid, main = story_series(
         ax, total, "year", "debt_usd_millions", lang, series=series, scale=SCALE, position=year_end
     )
-    estimate = main[main["note"].fillna("").str.contains("estimate")]
+    estimate = main[noted(main, "estimate")]
     marks(
         ax, estimate["_x"], estimate["_y"], color=INK, size=6.5, face="white", edge=1.4, zorder=4
     )
